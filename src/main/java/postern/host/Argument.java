@@ -1,0 +1,37 @@
+package postern.host;
+
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of value a {@link CommandKind} takes, each with the only shape it accepts. No
+ * value may start with {@code -}, so a value is never read as an option.
+ */
+public enum Argument {
+
+	/** A systemd unit name such as {@code caddy.service}. */
+	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}");
+
+	private final Pattern pattern;
+
+	Argument(String regex) {
+		this.pattern = Pattern.compile(regex);
+	}
+
+	/**
+	 * Whether a value has this argument's shape.
+	 * @param value a value from Postern's own code or an admin's form
+	 * @return {@code true} when it may be put in an argv
+	 */
+	public boolean accepts(String value) {
+		return value != null && this.pattern.matcher(value).matches();
+	}
+
+	/**
+	 * The placeholder that stands for this argument in a {@link CommandKind}'s words.
+	 * @return e.g. {@code {unit}}
+	 */
+	public String placeholder() {
+		return "{" + name().toLowerCase(java.util.Locale.ROOT) + "}";
+	}
+
+}

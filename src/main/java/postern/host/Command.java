@@ -1,0 +1,103 @@
+package postern.host;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A command to run on a host: an argv list (never a shell string), optional bytes for its
+ * standard input, a timeout, and the positions of arguments that must never be shown.
+ * <p>
+ * Commands are made by the {@link CommandCatalogue} only, so every command Postern can
+ * run is one of the {@link CommandKind kinds} it knows.
+ */
+public final class Command {
+
+	private static final String REDACTED = "******";
+
+	private final CommandKind kind;
+
+	private final List<String> argv;
+
+	private final byte[] stdin;
+
+	private final Duration timeout;
+
+	private final Set<Integer> redacted;
+
+	Command(CommandKind kind, List<String> argv, byte[] stdin, Duration timeout, Set<Integer> redacted) {
+		if (argv.isEmpty()) {
+			throw new IllegalArgumentException("A command needs a program");
+		}
+		this.kind = kind;
+		this.argv = List.copyOf(argv);
+		this.stdin = (stdin != null) ? stdin.clone() : null;
+		this.timeout = Objects.requireNonNull(timeout);
+		this.redacted = Set.copyOf(redacted);
+	}
+
+	/**
+	 * The catalogue entry this command was made from.
+	 * @return the kind, or {@code null} for commands made by Postern's own tests
+	 */
+	public CommandKind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * The argv to execute, secrets included. Never log this; use {@link #displayArgv()}.
+	 * @return the full argv
+	 */
+	public List<String> argv() {
+		return this.argv;
+	}
+
+	/**
+	 * The bytes written to the process's standard input, which is then closed.
+	 * @return a copy of the bytes, or {@code null} for no input
+	 */
+	public byte[] stdin() {
+		return (this.stdin != null) ? this.stdin.clone() : null;
+	}
+
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * The argv as it may be shown, logged and audited: redacted arguments replaced.
+	 * @return the argv with secrets hidden
+	 */
+	public List<String> displayArgv() {
+		List<String> shown = new ArrayList<>(this.argv);
+		this.redacted.forEach((index) -> shown.set(index, REDACTED));
+		return List.copyOf(shown);
+	}
+
+	/**
+	 * The same command with bytes for its standard input (a password, for instance).
+	 * @param input the bytes to write
+	 * @return a new command
+	 */
+	public Command withStdin(byte[] input) {
+		return new Command(this.kind, this.argv, Arrays.copyOf(input, input.length), this.timeout, this.redacted);
+	}
+
+	/**
+	 * The same command with another timeout.
+	 * @param newTimeout how long it may run
+	 * @return a new command
+	 */
+	public Command withTimeout(Duration newTimeout) {
+		return new Command(this.kind, this.argv, this.stdin, newTimeout, this.redacted);
+	}
+
+	@Override
+	public String toString() {
+		return String.join(" ", displayArgv());
+	}
+
+}

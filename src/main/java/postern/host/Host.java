@@ -1,0 +1,88 @@
+package postern.host;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A managed server. Nothing else in Postern starts a process or writes a managed file.
+ * <p>
+ * Writes are atomic (temp file in the same folder, fsync, rename), keep the file's group
+ * and mode, keep a timestamped backup, and refuse to overwrite a file that changed since
+ * it was read. Edits of one path never interleave.
+ */
+public interface Host {
+
+	/**
+	 * The name shown in the header and recorded in the audit log.
+	 * @return the host's name
+	 */
+	String name();
+
+	/**
+	 * Run a command and wait for it, within its timeout.
+	 * @param command the command, built by the {@link CommandCatalogue}
+	 * @return its exit code and output; a command killed at its timeout is
+	 * {@link CommandResult#timedOut() marked so}
+	 * @throws CommandStartException when the program cannot be started (not found, not
+	 * executable)
+	 */
+	CommandResult run(Command command);
+
+	/**
+	 * Read a file.
+	 * @param path an absolute path on the host
+	 * @return its bytes and attributes; for a missing file a snapshot that
+	 * {@link FileSnapshot#exists() does not exist}
+	 */
+	FileSnapshot read(Path path);
+
+	/**
+	 * Replace a file's content, atomically, if it did not change since {@code expected}
+	 * was read. A backup of the current content is kept first.
+	 * @param path an absolute path on the host
+	 * @param content the new bytes
+	 * @param expected the snapshot the new content was made from
+	 * @return a snapshot of the written file
+	 * @throws FileConflictException when the file changed on disk since {@code expected}
+	 */
+	FileSnapshot write(Path path, byte[] content, FileSnapshot expected);
+
+	/**
+	 * Read, transform and write a file while holding its lock, so two edits of one path
+	 * never interleave. Nothing is written when the transform returns the same bytes.
+	 * @param path an absolute path on the host
+	 * @param transform from the current bytes (empty for a missing file) to the new ones
+	 * @return a snapshot of the file after the edit
+	 */
+	FileSnapshot edit(Path path, UnaryOperator<byte[]> transform);
+
+	/**
+	 * What Postern can do with a path, for the start-up check.
+	 * @param path an absolute path on the host
+	 * @return its status
+	 */
+	FileStatus stat(Path path);
+
+	/**
+	 * Every kept backup, newest first.
+	 * @return the backups
+	 */
+	List<Backup> backups();
+
+	/**
+	 * One backup by its id.
+	 * @param id a {@link Backup#id()}
+	 * @return the backup, or empty when there is none with that id
+	 */
+	Optional<Backup> backup(String id);
+
+	/**
+	 * The content of a backup.
+	 * @param backup a backup of this host
+	 * @return its bytes
+	 */
+	byte[] readBackup(Backup backup);
+
+}
