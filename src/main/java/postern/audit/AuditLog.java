@@ -1,0 +1,133 @@
+package postern.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import postern.host.Hosts;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records who did what. The actor and the client address come from the current request;
+ * outside a request the actor is {@value #SYSTEM}. Callers never pass a secret: commands
+ * arrive with their redacted argv, file writes as diffs of config files.
+ */
+@Service
+public class AuditLog {
+
+	/** The actor of events that no logged-in admin caused. */
+	public static final String SYSTEM = "system";
+
+	private static final int MAX_TARGET = 1000;
+
+	private final AuditEventRepository events;
+
+	private final Hosts hosts;
+
+	private final Clock clock;
+
+	AuditLog(AuditEventRepository events, Hosts hosts, Optional<Clock> clock) {
+		this.events = events;
+		this.hosts = hosts;
+		this.clock = clock.orElseGet(Clock::systemUTC);
+	}
+
+	/**
+	 * Record a successful action by the current admin on the current host.
+	 * @param action a dotted code, e.g. {@code change.applied}
+	 * @param target what it acted on (a path, an address, a unit)
+	 * @param detail free text: a diff, a command's output; never a secret
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(String action, String target, String detail) {
+		record(action, target, true, detail);
+	}
+
+	/**
+	 * Record an action by the current admin on the current host.
+	 * @param action a dotted code, e.g. {@code change.applied}
+	 * @param target what it acted on
+	 * @param success whether it succeeded
+	 * @param detail free text; never a secret
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(String action, String target, boolean success, String detail) {
+		recordAs(currentActor(), action, target, success, detail);
+	}
+
+	/**
+	 * Record an action by a named actor, such as a login attempt before anyone is logged
+	 * in.
+	 * @param actor the user name given, or {@link #SYSTEM}
+	 * @param action a dotted code
+	 * @param target what it acted on
+	 * @param success whether it succeeded
+	 * @param detail free text; never a secret
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAs(String actor, String action, String target, boolean success, String detail) {
+		this.events.save(new AuditEvent(this.clock.instant(), limit(actor, 100), clientAddress(),
+				this.hosts.current().name(), action, limit(target, MAX_TARGET), success, detail));
+	}
+
+	/**
+	 * A page of the log, newest first.
+	 * @param query text to look for in actor, action, target and address; blank for all
+	 * @param pageable the page
+	 * @return the events
+	 */
+	@Transactional(readOnly = true)
+	public Page<AuditEvent> find(String query, Pageable pageable) {
+		if (!StringUtils.hasText(query)) {
+			return this.events.findAllByOrderByAtDescIdDesc(pageable);
+		}
+		return this.events.search(query.strip(), pageable);
+	}
+
+	/**
+	 * The newest events.
+	 * @param count how many
+	 * @return at most {@code count} events, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> latest(int count) {
+		return find(null, Pageable.ofSize(count)).getContent();
+	}
+
+	private static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getName())) {
+			return SYSTEM;
+		}
+		return authentication.getName();
+	}
+
+	private static String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	private static String limit(String text, int length) {
+		if (text == null || text.length() <= length) {
+			return text;
+		}
+		return text.substring(0, length);
+	}
+
+}
