@@ -1,0 +1,4 @@
+/**
+ * The audit log page.
+ */
+package postern.audit.web;

@@ -1,0 +1,4 @@
+/**
+ * The login page.
+ */
+package postern.security.web;
