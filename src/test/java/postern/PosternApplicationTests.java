@@ -1,0 +1,109 @@
+package postern;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import postern.audit.AuditLog;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as an admin meets it: over HTTP on a real port, log in with the
+ * bootstrap password, see the dashboard in English and in French, find the login in the
+ * audit log.
+ */
+class PosternApplicationTests extends PosternIntegrationTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AuditLog auditLog;
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	@Test
+	void healthEndpointIsUpWithoutLogin() throws Exception {
+		HttpResponse<String> response = get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"UP\"");
+	}
+
+	@Test
+	void dashboardWithoutLoginRedirectsToLoginPage() throws Exception {
+		HttpResponse<String> response = get("/");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+	}
+
+	@Test
+	void loginWithBootstrapPasswordShowsDashboardInEnglishAndFrench() throws Exception {
+		HttpResponse<String> afterLogin = logIn("admin", ADMIN_PASSWORD);
+		assertThat(afterLogin.statusCode()).isEqualTo(302);
+		assertThat(afterLogin.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+
+		HttpResponse<String> english = get("/?lang=en");
+		assertThat(english.statusCode()).isEqualTo(200);
+		assertThat(english.body()).contains("Dashboard").contains("Managed server");
+
+		HttpResponse<String> french = get("/?lang=fr");
+		assertThat(french.body()).contains("Tableau de bord").contains("Serveur administré");
+
+		assertThat(this.auditLog.latest(20)).anySatisfy((event) -> {
+			assertThat(event.getAction()).isEqualTo("login.success");
+			assertThat(event.getActor()).isEqualTo("admin");
+			assertThat(event.getClientAddress()).isEqualTo("127.0.0.1");
+		});
+		assertThat(get("/audit").body()).contains("Logged in");
+	}
+
+	@Test
+	void securityHeadersForbidInlineScriptAndFraming() throws Exception {
+		HttpResponse<String> response = get("/login");
+		String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.body()).doesNotContain("<script>").doesNotContain("style=\"");
+	}
+
+	private HttpResponse<String> logIn(String username, String password) throws Exception {
+		HttpResponse<String> page = get("/login");
+		Matcher csrf = CSRF.matcher(page.body());
+		assertThat(csrf.find()).as("CSRF field on the login page").isTrue();
+		String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+				+ encode(csrf.group(1));
+		HttpRequest request = HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
