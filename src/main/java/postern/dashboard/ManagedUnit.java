@@ -9,5 +9,5 @@ import postern.system.UnitStatus;
  * @param setting the setting that names it
  * @param status what systemd says about it
  */
-record ManagedUnit(String labelKey, String setting, UnitStatus status) {
+public record ManagedUnit(String labelKey, String setting, UnitStatus status) {
 }

@@ -1,0 +1,45 @@
+package postern.dashboard.web;
+
+import postern.audit.AuditLog;
+import postern.dashboard.Dashboard;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The landing page. The units' state comes in its own request, so a slow
+ * {@code systemctl} never holds up the page.
+ */
+@Controller
+class DashboardController {
+
+	static final String VIEW = "dashboard/index";
+
+	static final String UNITS_FRAGMENT = "dashboard/units :: units";
+
+	static final int RECENT_EVENTS = 10;
+
+	private final Dashboard dashboard;
+
+	private final AuditLog auditLog;
+
+	DashboardController(Dashboard dashboard, AuditLog auditLog) {
+		this.dashboard = dashboard;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/")
+	String dashboard(Model model) {
+		model.addAttribute("things", this.dashboard.things());
+		model.addAttribute("events", this.auditLog.latest(RECENT_EVENTS));
+		return VIEW;
+	}
+
+	@GetMapping("/dashboard/units")
+	String units(Model model) {
+		model.addAttribute("units", this.dashboard.units());
+		return UNITS_FRAGMENT;
+	}
+
+}

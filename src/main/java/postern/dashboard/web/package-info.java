@@ -1,0 +1,4 @@
+/**
+ * The dashboard page and its units fragment.
+ */
+package postern.dashboard.web;
