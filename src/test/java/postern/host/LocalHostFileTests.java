@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -231,7 +232,7 @@ class LocalHostFileTests {
 		assertThat(backups).extracting(Backup::path).containsOnly(this.file);
 		assertThat(backups).extracting((backup) -> new String(host.readBackup(backup), StandardCharsets.UTF_8))
 			.containsExactly("v4\n", "v3\n", "v2\n");
-		assertThat(backups).extracting(Backup::takenAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(backups).extracting(Backup::takenAt).isSortedAccordingTo(Comparator.reverseOrder());
 		for (Backup backup : backups) {
 			assertThat(host.backup(backup.id())).contains(backup);
 			assertThat(backup.id()).matches("[A-Za-z0-9_-]+");
