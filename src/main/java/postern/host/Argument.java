@@ -4,17 +4,30 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of value a {@link CommandKind} takes, each with the only shape it accepts. No
- * value may start with {@code -}, so a value is never read as an option.
+ * value may start with {@code -}, so a value is never read as an option. A
+ * {@link #secret() secret} argument is replaced in everything shown, logged or audited.
  */
 public enum Argument {
 
 	/** A systemd unit name such as {@code caddy.service}. */
-	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}");
+	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}", false);
 
 	private final Pattern pattern;
 
-	Argument(String regex) {
+	private final boolean secret;
+
+	Argument(String regex, boolean secret) {
 		this.pattern = Pattern.compile(regex);
+		this.secret = secret;
+	}
+
+	/**
+	 * Whether values of this argument must never be shown. Secrets should go on standard
+	 * input when the program allows it; this is for the programs that do not.
+	 * @return {@code true} when the value is redacted in {@link Command#displayArgv()}
+	 */
+	public boolean secret() {
+		return this.secret;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package postern.host;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +38,28 @@ public final class Command {
 		this.stdin = (stdin != null) ? stdin.clone() : null;
 		this.timeout = Objects.requireNonNull(timeout);
 		this.redacted = Set.copyOf(redacted);
+		this.redacted.forEach((index) -> Objects.checkIndex(index, argv.size()));
+	}
+
+	/**
+	 * A command outside the catalogue, for Postern's own tests (and test stand-ins) only.
+	 * @param timeout how long it may run
+	 * @param argv the program and its arguments
+	 * @return a command of no {@link #kind() kind}, with nothing redacted
+	 */
+	static Command of(Duration timeout, List<String> argv) {
+		return new Command(null, argv, null, timeout, Set.of());
+	}
+
+	/**
+	 * The same command with more arguments to redact, for tests of the redaction.
+	 * @param positions indexes in the argv
+	 * @return a new command
+	 */
+	Command redacting(int... positions) {
+		Set<Integer> more = new HashSet<>(this.redacted);
+		Arrays.stream(positions).forEach(more::add);
+		return new Command(this.kind, this.argv, this.stdin, this.timeout, more);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package postern.host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import postern.PosternProperties;
 
@@ -40,8 +41,10 @@ public class CommandCatalogue {
 			}
 		}
 		List<String> argv = new ArrayList<>(programArgv(kind.program()));
+		int offset = argv.size();
 		argv.addAll(kind.words(List.of(values)));
-		return new Command(kind, argv, null, kind.timeout(), Set.of());
+		Set<Integer> redacted = kind.secretWords().stream().map((index) -> offset + index).collect(Collectors.toSet());
+		return new Command(kind, argv, null, kind.timeout(), redacted);
 	}
 
 	/**

@@ -2,7 +2,9 @@ package postern.host;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The catalogue of every command Postern can run: a program, its fixed words and typed
@@ -60,6 +62,20 @@ public enum CommandKind {
 			filled.add((word instanceof Argument) ? values.get(next++) : (String) word);
 		}
 		return filled;
+	}
+
+	/**
+	 * Where the secret arguments are among the {@link #words(List) words}.
+	 * @return the indexes of the words that must be redacted
+	 */
+	Set<Integer> secretWords() {
+		Set<Integer> secret = new HashSet<>();
+		for (int i = 0; i < this.words.size(); i++) {
+			if (this.words.get(i) instanceof Argument argument && argument.secret()) {
+				secret.add(i);
+			}
+		}
+		return secret;
 	}
 
 	/**

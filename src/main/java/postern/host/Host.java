@@ -66,6 +66,15 @@ public interface Host {
 	FileStatus stat(Path path);
 
 	/**
+	 * Create a folder, and its missing parents, unless it exists: Postern's own backups
+	 * folder, a new site's root.
+	 * @param path an absolute path on the host
+	 * @return its status afterwards
+	 * @throws HostException when it cannot be created
+	 */
+	FileStatus createFolder(Path path);
+
+	/**
 	 * Every kept backup, newest first.
 	 * @return the backups
 	 */

@@ -1,0 +1,83 @@
+package postern.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import postern.PosternProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class LocalHostCrashTests {
+
+	private static final String OLD = "example.org {\n\troot * /var/caddy/www/example\n}\n";
+
+	@TempDir
+	Path root;
+
+	@Test
+	void writeWhenFailingBeforeRenameKeepsOldFileAndRemovesTempFile() throws IOException {
+		Path folder = Files.createDirectories(this.root.resolve("etc"));
+		Path target = folder.resolve("Caddyfile");
+		Files.writeString(target, OLD);
+		LocalHost host = new LocalHost("test", new PosternProperties.Backups(this.root.resolve("backups"), 3),
+				(event) -> {
+				}, Clock.systemUTC());
+		Path[] seen = new Path[1];
+		host.faultHook((temp, file) -> {
+			seen[0] = temp;
+			assertThat(temp.getParent()).isEqualTo(target.getParent());
+			assertThat(temp.getFileName().toString()).startsWith(".Caddyfile.postern-").endsWith(".tmp");
+			assertThat(Files.readString(temp)).isEqualTo("new content\n");
+			throw new IOException("disk full");
+		});
+		FileSnapshot before = host.read(target);
+		assertThatExceptionOfType(HostException.class)
+			.isThrownBy(() -> host.write(target, "new content\n".getBytes(StandardCharsets.UTF_8), before))
+			.withMessageContaining("disk full");
+		assertThat(seen[0]).isNotNull();
+		assertThat(Files.readString(target)).isEqualTo(OLD);
+		assertThat(files(folder)).containsExactly(target);
+	}
+
+	@Test
+	void writeWhenJvmDiesBeforeRenameLeavesOldFileWhole() throws Exception {
+		Path folder = Files.createDirectories(this.root.resolve("etc"));
+		Path target = folder.resolve("Caddyfile");
+		Files.writeString(target, OLD);
+		String java = ProcessHandle.current().info().command().orElse("java");
+		String next = "x".repeat(1_000_000);
+		Path source = Files.writeString(this.root.resolve("next"), next);
+		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				CrashingWriter.class.getName(), target.toString(), this.root.resolve("backups").toString(),
+				source.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.root.resolve("child.log").toFile())
+			.start();
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(child.exitValue()).as(Files.readString(this.root.resolve("child.log")))
+			.isEqualTo(CrashingWriter.HALTED);
+		assertThat(Files.readAllBytes(target)).isEqualTo(OLD.getBytes(StandardCharsets.UTF_8));
+		// The halt skipped the clean-up: the complete temp file is left next to the
+		// target
+		List<Path> leftovers = files(folder).stream().filter((file) -> !file.equals(target)).toList();
+		assertThat(leftovers).hasSize(1);
+		assertThat(Files.readString(leftovers.get(0))).isEqualTo(next);
+	}
+
+	private static List<Path> files(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.toList();
+		}
+	}
+
+}

@@ -1,0 +1,309 @@
+package postern.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import postern.PosternProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+class LocalHostFileTests {
+
+	@TempDir
+	Path root;
+
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
+	private Path backups;
+
+	private Path file;
+
+	@BeforeEach
+	void paths() {
+		this.backups = this.root.resolve("backups");
+		this.file = this.root.resolve("etc/caddy/Caddyfile");
+	}
+
+	private LocalHost host(int keep) {
+		return new LocalHost("test", new PosternProperties.Backups(this.backups, keep), this.events::add,
+				Clock.systemUTC());
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void create(String content) throws IOException {
+		Files.createDirectories(this.file.getParent());
+		Files.writeString(this.file, content);
+	}
+
+	@Test
+	void readWhenFileMissingReturnsAbsentSnapshot() {
+		FileSnapshot snapshot = host(3).read(this.file);
+		assertThat(snapshot.exists()).isFalse();
+		assertThat(snapshot.sha256()).isEqualTo(FileSnapshot.ABSENT);
+	}
+
+	@Test
+	void readWhenFileExistsReturnsBytesHashAndAttributes() throws IOException {
+		create("example.org {\n}\n");
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw-r-----"));
+		FileSnapshot snapshot = host(3).read(this.file);
+		assertThat(snapshot.content()).isEqualTo(bytes("example.org {\n}\n"));
+		assertThat(snapshot.sha256()).isEqualTo(FileSnapshot.sha256(bytes("example.org {\n}\n")));
+		assertThat(snapshot.mode()).isEqualTo(0640);
+		assertThat(snapshot.owner()).isEqualTo(System.getProperty("user.name"));
+		assertThat(snapshot.group()).isNotBlank();
+	}
+
+	@Test
+	void editWhenFiftyThreadsAppendLosesNoLine() throws Exception {
+		create("");
+		LocalHost host = host(5);
+		ExecutorService pool = Executors.newFixedThreadPool(50);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> done = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			String line = "line " + i + "\n";
+			done.add(pool.submit(() -> {
+				start.await();
+				return host.edit(this.file, (old) -> concat(old, bytes(line)));
+			}));
+		}
+		start.countDown();
+		for (Future<?> future : done) {
+			future.get();
+		}
+		pool.shutdown();
+		List<String> lines = Files.readAllLines(this.file);
+		assertThat(lines).hasSize(50)
+			.containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).mapToObj((i) -> "line " + i).toList());
+		assertThat(this.events).filteredOn(HostEvents.FileWritten.class::isInstance).hasSize(50);
+		assertThat(host.backups()).hasSize(5);
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = new byte[first.length + second.length];
+		System.arraycopy(first, 0, both, 0, first.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+
+	@Test
+	void editWhenBytesUnchangedWritesNothing() throws IOException {
+		create("same\n");
+		LocalHost host = host(3);
+		FileSnapshot after = host.edit(this.file, (old) -> old.clone());
+		assertThat(after.content()).isEqualTo(bytes("same\n"));
+		assertThat(this.events).isEmpty();
+		assertThat(host.backups()).isEmpty();
+	}
+
+	@Test
+	void writeWhenSnapshotIsStaleThrowsConflictAndKeepsOtherWritersContent() throws IOException {
+		create("first\n");
+		LocalHost host = host(3);
+		FileSnapshot mine = host.read(this.file);
+		FileSnapshot theirs = host.read(this.file);
+		host.write(this.file, bytes("theirs\n"), theirs);
+		assertThatExceptionOfType(FileConflictException.class)
+			.isThrownBy(() -> host.write(this.file, bytes("mine\n"), mine))
+			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo(this.file));
+		assertThat(Files.readString(this.file)).isEqualTo("theirs\n");
+		assertThat(host.backups()).hasSize(1);
+	}
+
+	@Test
+	void writeWhenExpectedAbsentButFileAppearedThrowsConflict() throws IOException {
+		LocalHost host = host(3);
+		FileSnapshot absent = host.read(this.file);
+		create("someone else\n");
+		assertThatExceptionOfType(FileConflictException.class)
+			.isThrownBy(() -> host.write(this.file, bytes("mine\n"), absent));
+		assertThat(Files.readString(this.file)).isEqualTo("someone else\n");
+	}
+
+	@Test
+	void writeWhenFileExistsKeepsModeAndGroupAndPublishesEvent() throws IOException {
+		create("old\n");
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw----r--"));
+		GroupPrincipal group = attributes(this.file).group();
+		LocalHost host = host(3);
+		FileSnapshot written = host.write(this.file, bytes("new\n"), host.read(this.file));
+		assertThat(Files.readString(this.file)).isEqualTo("new\n");
+		assertThat(attributes(this.file).permissions()).isEqualTo(PosixFilePermissions.fromString("rw----r--"));
+		assertThat(attributes(this.file).group()).isEqualTo(group);
+		assertThat(written.mode()).isEqualTo(0604);
+		assertThat(written.sha256()).isEqualTo(FileSnapshot.sha256(bytes("new\n")));
+		HostEvents.FileWritten event = (HostEvents.FileWritten) this.events.get(0);
+		assertThat(event.before()).isEqualTo(bytes("old\n"));
+		assertThat(event.after()).isEqualTo(bytes("new\n"));
+		assertThat(host.backup(event.backupId())).isPresent();
+	}
+
+	@Test
+	void writeWhenRootKeepsAnotherUsersOwnerAndGroup() throws IOException {
+		assumeThat(System.getProperty("user.name")).as("only root can give a file away").isEqualTo("root");
+		UserPrincipalLookupService lookup = this.root.getFileSystem().getUserPrincipalLookupService();
+		UserPrincipal nobody;
+		GroupPrincipal nogroup;
+		try {
+			nobody = lookup.lookupPrincipalByName("nobody");
+			nogroup = lookup.lookupPrincipalByGroupName("nogroup");
+		}
+		catch (UserPrincipalNotFoundException ex) {
+			assumeThat(ex).as("user nobody and group nogroup exist").isNull();
+			return;
+		}
+		create("old\n");
+		PosixFileAttributeView view = Files.getFileAttributeView(this.file, PosixFileAttributeView.class);
+		view.setOwner(nobody);
+		view.setGroup(nogroup);
+		view.setPermissions(PosixFilePermissions.fromString("rw-rw----"));
+		LocalHost host = host(3);
+		host.write(this.file, bytes("new\n"), host.read(this.file));
+		assertThat(attributes(this.file).owner()).isEqualTo(nobody);
+		assertThat(attributes(this.file).group()).isEqualTo(nogroup);
+		assertThat(attributes(this.file).permissions()).isEqualTo(PosixFilePermissions.fromString("rw-rw----"));
+	}
+
+	@Test
+	void writeWhenFileIsNewGivesMode0640AndFolderGroup() throws IOException {
+		Files.createDirectories(this.file.getParent());
+		LocalHost host = host(3);
+		FileSnapshot written = host.write(this.file, bytes("new\n"), host.read(this.file));
+		assertThat(written.mode()).isEqualTo(0640);
+		assertThat(attributes(this.file).group()).isEqualTo(attributes(this.file.getParent()).group());
+		assertThat(((HostEvents.FileWritten) this.events.get(0)).backupId()).isNull();
+		assertThat(host.backups()).isEmpty();
+	}
+
+	@Test
+	void writeWhenPathIsLinkReplacesTheLinkedFile() throws IOException {
+		Path real = this.root.resolve("real-Caddyfile");
+		Files.writeString(real, "old\n");
+		Files.createDirectories(this.file.getParent());
+		Files.createSymbolicLink(this.file, real);
+		LocalHost host = host(3);
+		host.write(this.file, bytes("new\n"), host.read(this.file));
+		assertThat(Files.isSymbolicLink(this.file)).isTrue();
+		assertThat(Files.readString(real)).isEqualTo("new\n");
+	}
+
+	@Test
+	void writeWhenFiveWritesAndKeepThreeKeepsNewestThreeBackups() throws IOException {
+		create("v0\n");
+		LocalHost host = host(3);
+		for (int i = 1; i <= 5; i++) {
+			host.write(this.file, bytes("v" + i + "\n"), host.read(this.file));
+		}
+		List<Backup> backups = host.backups();
+		assertThat(backups).hasSize(3);
+		assertThat(backups).extracting(Backup::path).containsOnly(this.file);
+		assertThat(backups).extracting((backup) -> new String(host.readBackup(backup), StandardCharsets.UTF_8))
+			.containsExactly("v4\n", "v3\n", "v2\n");
+		assertThat(backups).extracting(Backup::takenAt).isSortedAccordingTo(Comparator.reverseOrder());
+		for (Backup backup : backups) {
+			assertThat(host.backup(backup.id())).contains(backup);
+			assertThat(backup.id()).matches("[A-Za-z0-9_-]+");
+		}
+		try (var files = Files.list(this.backups.resolve(BackupLocations.folderName(this.file)))) {
+			assertThat(files.count()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void writeWhenClockStandsStillKeepsDistinctBackupsInWriteOrder() throws IOException {
+		create("v0\n");
+		Clock stopped = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+		LocalHost host = new LocalHost("test", new PosternProperties.Backups(this.backups, 10), this.events::add,
+				stopped);
+		for (int i = 1; i <= 3; i++) {
+			host.write(this.file, bytes("v" + i + "\n"), host.read(this.file));
+		}
+		assertThat(host.backups()).extracting((backup) -> new String(host.readBackup(backup), StandardCharsets.UTF_8))
+			.containsExactly("v2\n", "v1\n", "v0\n");
+	}
+
+	@Test
+	void backupWhenIdIsGarbageOrEscapesReturnsEmpty() throws IOException {
+		create("v0\n");
+		LocalHost host = host(3);
+		host.write(this.file, bytes("v1\n"), host.read(this.file));
+		Files.writeString(this.root.resolve("secret"), "secret\n");
+		List<String> bad = new ArrayList<>(List.of("", "..", "../secret", "%2E%2E", "not base64 !", "AAAA"));
+		bad.add(id("../secret"));
+		bad.add(id("../../secret"));
+		bad.add(id("..%2Fsecret/20260102T030405.000000000Z"));
+		bad.add(id("%2F..%2Fsecret/20260102T030405.000000000Z"));
+		bad.add(id(BackupLocations.folderName(this.file) + "/../../secret"));
+		bad.add(id(BackupLocations.folderName(this.file) + "/20260102T030405.000000000Z/extra"));
+		bad.add(id(BackupLocations.folderName(this.file) + "/20260102T030405.000000000Z"));
+		for (String id : bad) {
+			assertThat(host.backup(id)).as(id).isEmpty();
+		}
+		assertThat(host.backups()).hasSize(1);
+	}
+
+	private static String id(String location) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(location.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void statReportsWhatTheUserCanDo() throws IOException {
+		create("x");
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rwxr-x---"));
+		LocalHost host = host(3);
+		FileStatus status = host.stat(this.file);
+		assertThat(status.exists()).isTrue();
+		assertThat(status.directory()).isFalse();
+		assertThat(status.readable()).isTrue();
+		assertThat(status.executable()).isTrue();
+		assertThat(status.mode()).isEqualTo(0750);
+		assertThat(host.stat(this.file.getParent()).directory()).isTrue();
+		assertThat(host.stat(this.root.resolve("missing")).exists()).isFalse();
+	}
+
+	@Test
+	void modeAndPermissionsRoundTrip() {
+		for (int mode : Set.of(0, 0640, 0604, 0755, 0777, 0111)) {
+			assertThat(LocalHost.mode(LocalHost.permissions(mode))).isEqualTo(mode);
+		}
+		assertThat(LocalHost.permissions(0640)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+	}
+
+	private static PosixFileAttributes attributes(Path path) throws IOException {
+		return Files.readAttributes(path, PosixFileAttributes.class);
+	}
+
+}
