@@ -48,7 +48,8 @@ class PosternApplicationTests extends PosternIntegrationTests {
 	void dashboardWithoutLoginRedirectsToLoginPage() throws Exception {
 		HttpResponse<String> response = get("/");
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 	}
 
 	@Test
@@ -69,14 +70,16 @@ class PosternApplicationTests extends PosternIntegrationTests {
 			assertThat(event.getActor()).isEqualTo("admin");
 			assertThat(event.getClientAddress()).isEqualTo("127.0.0.1");
 		});
-		assertThat(get("/audit").body()).contains("Logged in");
+		assertThat(get("/audit?lang=en").body()).contains("Logged in");
 	}
 
 	@Test
 	void securityHeadersForbidInlineScriptAndFraming() throws Exception {
 		HttpResponse<String> response = get("/login");
 		String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
-		assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+		assertThat(csp).contains("script-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(response.body()).doesNotContain("<script>").doesNotContain("style=\"");
 	}

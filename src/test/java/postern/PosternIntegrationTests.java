@@ -11,8 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that start the whole application, on a random port, against one
- * server root and data directory in a temporary folder. All of them share one
- * application context.
+ * server root and data directory in a temporary folder. All of them share one application
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PosternIntegrationTests {

@@ -41,7 +41,8 @@ public class Dashboard {
 	public List<ManagedUnit> units() {
 		return List.of(
 				new ManagedUnit("dashboard.unit.caddy", "postern.units.caddy", this.systemd.status(this.units.caddy())),
-				new ManagedUnit("dashboard.unit.maddy", "postern.units.maddy", this.systemd.status(this.units.maddy())));
+				new ManagedUnit("dashboard.unit.maddy", "postern.units.maddy",
+						this.systemd.status(this.units.maddy())));
 	}
 
 }

@@ -19,8 +19,8 @@ import postern.host.ManagedPathsCheck.Thing;
 public record ManagedThing(String labelKey, Path path, String problemKey, boolean ok, String setting, String fix) {
 
 	static ManagedThing from(ManagedPathsCheck.Result result) {
-		return new ManagedThing(result.thing().messageKey(), result.path(), result.problem().messageKey(),
-				result.ok(), setting(result.thing()), result.fix());
+		return new ManagedThing(result.thing().messageKey(), result.path(), result.problem().messageKey(), result.ok(),
+				setting(result.thing()), result.fix());
 	}
 
 	private static String setting(Thing thing) {

@@ -3,6 +3,8 @@ package postern.infrastructure;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import postern.host.Hosts;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -26,6 +28,17 @@ class LayoutModelAdvice {
 	@ModelAttribute("navigation")
 	List<NavigationItem> navigation() {
 		return this.navigation;
+	}
+
+	/**
+	 * The path of the page, so the navigation can highlight it (Thymeleaf no longer
+	 * exposes the request to templates).
+	 * @param request the current request
+	 * @return its path without the context path
+	 */
+	@ModelAttribute("requestPath")
+	String requestPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	@ModelAttribute("hostName")

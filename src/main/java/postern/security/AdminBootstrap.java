@@ -62,7 +62,8 @@ class AdminBootstrap implements ApplicationRunner {
 		else {
 			String generated = generatePassword();
 			create(generated);
-			// Printed once, on purpose: this is the only way to learn it. It is never stored.
+			// Printed once, on purpose: this is the only way to learn it. It is never
+			// stored.
 			logger.warn("Created the first admin '{}' with the generated password: {}  "
 					+ "(shown only this once; set {} to choose it)", FIRST_ADMIN, generated, PASSWORD_VARIABLE);
 		}

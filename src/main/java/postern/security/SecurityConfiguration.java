@@ -24,8 +24,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 class SecurityConfiguration {
 
 	/** Paths reachable without logging in; everything else requires an admin. */
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/icons/**", "/webjars/**",
-			"/favicon.svg", "/actuator/health", "/error" };
+	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/favicon.svg",
+			"/actuator/health", "/error" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -35,10 +35,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
-			.permitAll()
-			.anyRequest()
-			.hasRole("ADMIN"));
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().hasRole("ADMIN"));
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("username")
 			.passwordParameter("password")
@@ -47,10 +45,10 @@ class SecurityConfiguration {
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		// An htmx request after the session expired reloads the whole page, which then
 		// shows the login form, instead of swapping the login form into a fragment.
-		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-				new HxRefreshHeaderAuthenticationEntryPoint(), new RequestHeaderRequestMatcher("HX-Request"))
-			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-					(request) -> true));
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+					new RequestHeaderRequestMatcher("HX-Request"))
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

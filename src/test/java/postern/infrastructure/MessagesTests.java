@@ -56,7 +56,8 @@ class MessagesTests {
 	private static List<String> bundles() throws IOException {
 		try (Stream<Path> files = Files.walk(RESOURCES)) {
 			return files.map((path) -> RESOURCES.relativize(path).toString())
-				.filter((name) -> name.endsWith(".properties") && !name.contains("_") && !name.startsWith("application"))
+				.filter((name) -> name.endsWith(".properties") && !name.contains("_")
+						&& !name.startsWith("application"))
 				.map((name) -> name.substring(0, name.length() - ".properties".length()))
 				.toList();
 		}

@@ -66,17 +66,20 @@ class SecurityTests extends PosternIntegrationTests {
 	void everyPostWithoutCsrfTokenIsRefused() throws Exception {
 		List<Route> posts = routes().stream().filter((route) -> route.method() == HttpMethod.POST).toList();
 		for (Route route : posts) {
-			MvcResult result = this.mvc.perform(request(route.method(), route.samplePath()).with(user("admin").roles("ADMIN")))
+			MvcResult result = this.mvc
+				.perform(request(route.method(), route.samplePath()).with(user("admin").roles("ADMIN")))
 				.andReturn();
 			assertThat(result.getResponse().getStatus()).as(route + " without CSRF token").isEqualTo(403);
 		}
-		MvcResult logout = this.mvc.perform(request(HttpMethod.POST, "/logout").with(user("admin").roles("ADMIN"))).andReturn();
+		MvcResult logout = this.mvc.perform(request(HttpMethod.POST, "/logout").with(user("admin").roles("ADMIN")))
+			.andReturn();
 		assertThat(logout.getResponse().getStatus()).as("logout without CSRF token").isEqualTo(403);
 	}
 
 	@Test
 	void loginWithBootstrapPasswordSucceeds() throws Exception {
-		this.mvc.perform(formLogin("/login").user("admin").password(ADMIN_PASSWORD)).andExpect(authenticated().withUsername("admin"));
+		this.mvc.perform(formLogin("/login").user("admin").password(ADMIN_PASSWORD))
+			.andExpect(authenticated().withUsername("admin"));
 	}
 
 	@Test
@@ -89,7 +92,8 @@ class SecurityTests extends PosternIntegrationTests {
 			assertThat(event.isSuccess()).isFalse();
 		});
 		assertThat(this.auditLog.find(wrong, org.springframework.data.domain.Pageable.ofSize(10))).isEmpty();
-		assertThat(this.auditLog.latest(10)).noneSatisfy((event) -> assertThat(String.valueOf(event.getDetail())).contains(wrong));
+		assertThat(this.auditLog.latest(10))
+			.noneSatisfy((event) -> assertThat(String.valueOf(event.getDetail())).contains(wrong));
 	}
 
 	@Test
