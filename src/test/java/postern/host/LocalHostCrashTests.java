@@ -1,5 +1,6 @@
 package postern.host;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class LocalHostCrashTests {
+
+	private static final Path CRASHING_WRITER = Path.of("src/test/child-jvm/postern/host/CrashingWriter.java");
+
+	/** The exit status of {@code CrashingWriter} when it died in the fault hook. */
+	private static final int CRASHING_WRITER_HALTED = 77;
 
 	private static final String OLD = "example.org {\n\troot * /var/caddy/www/example\n}\n";
 
@@ -57,21 +66,35 @@ class LocalHostCrashTests {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		String next = "x".repeat(1_000_000);
 		Path source = Files.writeString(this.root.resolve("next"), next);
-		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				CrashingWriter.class.getName(), target.toString(), this.root.resolve("backups").toString(),
-				source.toString())
+		String classpath = compileCrashingWriter() + File.pathSeparator + System.getProperty("java.class.path");
+		Process child = new ProcessBuilder(java, "-cp", classpath, "postern.host.CrashingWriter", target.toString(),
+				this.root.resolve("backups").toString(), source.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(this.root.resolve("child.log").toFile())
 			.start();
 		assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(child.exitValue()).as(Files.readString(this.root.resolve("child.log")))
-			.isEqualTo(CrashingWriter.HALTED);
+			.isEqualTo(CRASHING_WRITER_HALTED);
 		assertThat(Files.readAllBytes(target)).isEqualTo(OLD.getBytes(StandardCharsets.UTF_8));
 		// The halt skipped the clean-up: the complete temp file is left next to the
 		// target
 		List<Path> leftovers = files(folder).stream().filter((file) -> !file.equals(target)).toList();
 		assertThat(leftovers).hasSize(1);
 		assertThat(Files.readString(leftovers.get(0))).isEqualTo(next);
+	}
+
+	/**
+	 * Compile the child JVM's main class into a temp folder.
+	 * @return the folder holding its class
+	 */
+	private Path compileCrashingWriter() throws IOException {
+		Path classes = Files.createDirectories(this.root.resolve("child-classes"));
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		assertThat(compiler).as("a JDK with javac").isNotNull();
+		int status = compiler.run(null, null, null, "-d", classes.toString(), "-cp",
+				System.getProperty("java.class.path"), CRASHING_WRITER.toString());
+		assertThat(status).as("javac of " + CRASHING_WRITER).isZero();
+		return classes;
 	}
 
 	private static List<Path> files(Path folder) throws IOException {

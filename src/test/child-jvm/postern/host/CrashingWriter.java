@@ -8,9 +8,13 @@ import java.time.Clock;
 import postern.PosternProperties;
 
 /**
- * Run in a child JVM by {@link LocalHostCrashTests}: writes a file through
+ * Run in a child JVM by {@code LocalHostCrashTests}: writes a file through
  * {@link LocalHost} and halts the JVM, as a power cut or {@code kill -9} would, once the
  * temp file is complete and before the rename.
+ * <p>
+ * It lives outside the test sources and is compiled by the test itself, so the test
+ * classes hold one main class only: the sandbox application that
+ * {@code ./mvnw spring-boot:test-run} starts.
  */
 final class CrashingWriter {
 
