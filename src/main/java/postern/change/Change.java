@@ -184,6 +184,23 @@ public class Change {
 		return this.files.stream().noneMatch(ChangeFile::isInvalid);
 	}
 
+	/**
+	 * Whether an apply was refused because a file changed on disk since the preview: the
+	 * change can no longer be applied and must be made again from the current files.
+	 * @return {@code true} for such a change
+	 */
+	public boolean isStale() {
+		return this.state == ChangeState.PREVIEWED && !this.steps.isEmpty();
+	}
+
+	/**
+	 * Whether Apply may be offered: previewed, valid and not stale.
+	 * @return {@code true} when the change can be applied
+	 */
+	public boolean isApplicable() {
+		return this.state == ChangeState.PREVIEWED && isValid() && !isStale();
+	}
+
 	void addFile(ChangeFile file) {
 		this.files.add(file);
 	}
