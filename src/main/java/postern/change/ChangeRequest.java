@@ -27,6 +27,9 @@ public record ChangeRequest(String titleKey, List<String> titleArgs, String summ
 		if (edits.isEmpty()) {
 			throw new IllegalArgumentException("A change edits at least one file");
 		}
+		if (edits.stream().map(FileEdit::path).distinct().count() != edits.size()) {
+			throw new IllegalArgumentException("A change edits each file once");
+		}
 		if (titleKey == null && (summary == null || summary.isBlank())) {
 			throw new IllegalArgumentException("A change needs a title key or a summary");
 		}

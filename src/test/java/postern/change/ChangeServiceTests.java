@@ -258,6 +258,35 @@ class ChangeServiceTests {
 	}
 
 	@Test
+	void applyWhenPreviewedForAnotherHostDoesNothing() {
+		Change change = this.service.preview(twoFileChange());
+		org.springframework.test.util.ReflectionTestUtils.setField(change, "hostName", "other-vps");
+		this.repository.save(change);
+
+		assertThat(this.service.apply(change.getId())).isEqualTo(ApplyOutcome.WRONG_HOST);
+
+		assertThat(journal).isEmpty();
+		assertThat(this.service.find(change.getId()).getState()).isEqualTo(ChangeState.PREVIEWED);
+	}
+
+	@Test
+	void requestWithTwoEditsOfOneFileIsRefused() {
+		FileEdit edit = FileEdit.of(this.host.read(CADDYFILE), InMemoryHost.bytes(CADDYFILE_AFTER));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChangeRequest.titled(null, List.of(), "twice", List.of(edit, edit), List.of()));
+	}
+
+	@Test
+	void previewWithAnUnknownReloaderIsRefused() {
+		ChangeRequest request = ChangeRequest.titled(null, List.of(), "unknown reloader",
+				List.of(FileEdit.of(this.host.read(CADDYFILE), InMemoryHost.bytes(CADDYFILE_AFTER))), List.of("nginx"));
+		long before = this.repository.count();
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.service.preview(request));
+		assertThat(this.repository.count()).isEqualTo(before);
+	}
+
+	@Test
 	void findWhenMissingThrowsNotFound() {
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(ChangeNotFoundException.class)
 			.isThrownBy(() -> this.service.find(987654L));
