@@ -3,6 +3,7 @@ package postern.change;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public class ChangeService {
 		}
 		request.reloaderIds().forEach(this::reloader);
 		Host host = this.hosts.current();
-		Change change = new Change(request, host.name(), this.clock.instant());
+		Change change = new Change(request, host.name(), now());
 		for (FileEdit edit : request.edits()) {
 			ChangeFile file = new ChangeFile(edit,
 					FileDiff.unified(edit.path(), edit.snapshot().content(), edit.candidate()));
@@ -121,7 +122,7 @@ public class ChangeService {
 		if (!host.name().equals(change.getHostName())) {
 			return ApplyOutcome.WRONG_HOST;
 		}
-		change.moveTo(ChangeState.APPLYING, this.clock.instant());
+		change.moveTo(ChangeState.APPLYING, now());
 		try {
 			change = this.changes.save(change);
 		}
@@ -152,7 +153,7 @@ public class ChangeService {
 		if (change.getState() != ChangeState.PREVIEWED) {
 			return false;
 		}
-		change.moveTo(ChangeState.DISCARDED, this.clock.instant());
+		change.moveTo(ChangeState.DISCARDED, now());
 		try {
 			change = this.changes.save(change);
 		}
@@ -170,8 +171,8 @@ public class ChangeService {
 	int interruptLeftovers() {
 		List<Change> leftovers = this.changes.findByState(ChangeState.APPLYING);
 		for (Change change : leftovers) {
-			change.addStep(new ChangeStep(this.clock.instant(), false, "change.step.interrupted", List.of(), null));
-			change.moveTo(ChangeState.INTERRUPTED, this.clock.instant());
+			change.addStep(new ChangeStep(now(), false, "change.step.interrupted", List.of(), null));
+			change.moveTo(ChangeState.INTERRUPTED, now());
 			change = this.changes.save(change);
 			logger.warn("Change " + change.getId() + " was interrupted while it was applied; check "
 					+ change.getFiles().stream().map((file) -> file.getPath().toString()).toList());
@@ -179,6 +180,14 @@ public class ChangeService {
 					diffs(change) + "\n" + log(change));
 		}
 		return leftovers.size();
+	}
+
+	/**
+	 * The time, to the microsecond the database keeps, so a saved step compares equal to
+	 * itself once loaded and is not written again.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private ValidationResult validate(Host host, String validatorId, Path path, byte[] candidate) {
@@ -325,7 +334,7 @@ public class ChangeService {
 				step(false, "change.step.changed-on-disk", List.of(path), null);
 			}
 			step(false, "change.step.nothing-written", List.of(), null);
-			this.change.moveTo(ChangeState.PREVIEWED, ChangeService.this.clock.instant());
+			this.change.moveTo(ChangeState.PREVIEWED, ChangeService.this.now());
 			this.change = ChangeService.this.changes.save(this.change);
 			ChangeService.this.auditLog.record("change.refused", target(this.change), false, log(this.change));
 			return ApplyOutcome.CONFLICT;
@@ -383,12 +392,12 @@ public class ChangeService {
 		}
 
 		void step(boolean success, String key, List<String> args, String output) {
-			this.change.addStep(new ChangeStep(ChangeService.this.clock.instant(), success, key, args, output));
+			this.change.addStep(new ChangeStep(ChangeService.this.now(), success, key, args, output));
 			this.change = ChangeService.this.changes.save(this.change);
 		}
 
 		private void finish(ChangeState state) {
-			this.change.moveTo(state, ChangeService.this.clock.instant());
+			this.change.moveTo(state, ChangeService.this.now());
 			this.change = ChangeService.this.changes.save(this.change);
 		}
 
