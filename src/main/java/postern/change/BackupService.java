@@ -1,0 +1,133 @@
+package postern.change;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import postern.host.Backup;
+import postern.host.FileDiff;
+import postern.host.FileSnapshot;
+import postern.host.Host;
+import postern.host.Hosts;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The backups the current host keeps, and their restore as an ordinary change: the
+ * backup's bytes become the candidate of the file, previewed and applied like any other
+ * edit (with the validators and reloaders that handle the file).
+ */
+@Service
+public class BackupService {
+
+	private final Hosts hosts;
+
+	private final ChangeService changes;
+
+	private final List<ChangeValidator> validators;
+
+	private final List<ChangeReloader> reloaders;
+
+	BackupService(Hosts hosts, ChangeService changes, List<ChangeValidator> validators,
+			List<ChangeReloader> reloaders) {
+		this.hosts = hosts;
+		this.changes = changes;
+		this.validators = validators;
+		this.reloaders = reloaders;
+	}
+
+	/**
+	 * Every kept backup, grouped by file.
+	 * @return one group per file, by path, each newest first
+	 */
+	public List<BackupGroup> groups() {
+		Map<Path, List<Backup>> byPath = new TreeMap<>();
+		for (Backup backup : this.hosts.current().backups()) {
+			byPath.computeIfAbsent(backup.path(), (path) -> new ArrayList<>()).add(backup);
+		}
+		return byPath.entrySet()
+			.stream()
+			.map((entry) -> new BackupGroup(entry.getKey(),
+					entry.getValue().stream().sorted(Comparator.comparing(Backup::takenAt).reversed()).toList()))
+			.toList();
+	}
+
+	/**
+	 * A backup and what restoring it would change.
+	 * @param id the backup's id
+	 * @return the backup and the diff from the current file to it
+	 * @throws BackupNotFoundException when the host keeps no such backup
+	 */
+	public BackupComparison compare(String id) {
+		Host host = this.hosts.current();
+		Backup backup = backup(host, id);
+		FileSnapshot current = host.read(backup.path());
+		byte[] content = host.readBackup(backup);
+		return new BackupComparison(backup, current.exists(),
+				FileDiff.unified(backup.path(), current.content(), content));
+	}
+
+	/**
+	 * The change that puts a backup's bytes back in its file.
+	 * @param id the backup's id
+	 * @return the request, made from the current file
+	 * @throws BackupNotFoundException when the host keeps no such backup
+	 */
+	public ChangeRequest restoreRequest(String id) {
+		Host host = this.hosts.current();
+		Backup backup = backup(host, id);
+		Path path = backup.path();
+		FileSnapshot current = host.read(path);
+		byte[] content = host.readBackup(backup);
+		String validatorId = this.validators.stream()
+			.filter((validator) -> validator.handles(path))
+			.map(ChangeValidator::id)
+			.findFirst()
+			.orElse(null);
+		List<String> reloaderIds = this.reloaders.stream()
+			.filter((reloader) -> reloader.handles(path))
+			.map(ChangeReloader::id)
+			.toList();
+		return new ChangeRequest("change.title.restore", List.of(path.toString(), backup.takenAt().toString()),
+				"restore " + path + " from the backup of " + backup.takenAt(),
+				List.of(new FileEdit(path, current, content, validatorId)), reloaderIds, "/backups/" + backup.id());
+	}
+
+	/**
+	 * Preview the restore of a backup.
+	 * @param id the backup's id
+	 * @return the previewed change
+	 * @throws BackupNotFoundException when the host keeps no such backup
+	 */
+	public Change previewRestore(String id) {
+		return this.changes.preview(restoreRequest(id));
+	}
+
+	private static Backup backup(Host host, String id) {
+		return host.backup(id).orElseThrow(() -> new BackupNotFoundException(id));
+	}
+
+	/**
+	 * The backups of one file.
+	 *
+	 * @param path the file
+	 * @param backups its backups, newest first
+	 */
+	public record BackupGroup(Path path, List<Backup> backups) {
+	}
+
+	/**
+	 * A backup against the current file.
+	 *
+	 * @param backup the backup
+	 * @param fileExists whether the file exists now
+	 * @param diff the unified diff from the current content to the backup's (what a
+	 * restore changes), empty when they are the same
+	 */
+	public record BackupComparison(Backup backup, boolean fileExists, String diff) {
+	}
+
+}

@@ -1,0 +1,11 @@
+package postern.change;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ChangeRepository extends JpaRepository<Change, Long> {
+
+	List<Change> findByState(ChangeState state);
+
+}
