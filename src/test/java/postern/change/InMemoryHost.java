@@ -138,6 +138,11 @@ class InMemoryHost implements Host {
 	}
 
 	@Override
+	public FileStatus createFolder(Path path) {
+		throw new UnsupportedOperationException("An in-memory host holds files only");
+	}
+
+	@Override
 	public synchronized List<Backup> backups() {
 		return List.copyOf(this.backups);
 	}

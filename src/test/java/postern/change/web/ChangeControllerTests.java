@@ -93,7 +93,7 @@ class ChangeControllerTests {
 			.andExpect(content()
 				.string(allOf(containsString("state-rolled_back"), containsString("Le rechargement de caddy a échoué."),
 						containsString("Job for caddy.service failed"), containsString("/etc/caddy/Caddyfile écrit."),
-						not(containsString("<form")))));
+						not(containsString("/apply")), not(containsString("/discard")))));
 	}
 
 	@Test
