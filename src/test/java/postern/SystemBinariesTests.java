@@ -3,7 +3,6 @@ package postern;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +19,7 @@ class SystemBinariesTests {
 
 	@Test
 	void requireWhenMissingUnderCiFails() {
-		assertThatExceptionOfType(AssertionFailedError.class)
+		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> SystemBinaries.require("tool", true, MISSING))
 			.withMessageContaining("CI=true");
 	}
