@@ -19,8 +19,7 @@ class SystemBinariesTests {
 
 	@Test
 	void requireWhenMissingUnderCiFails() {
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> SystemBinaries.require("tool", true, MISSING))
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> SystemBinaries.require("tool", true, MISSING))
 			.withMessageContaining("CI=true");
 	}
 

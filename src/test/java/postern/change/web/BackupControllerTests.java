@@ -68,7 +68,6 @@ class BackupControllerTests {
 
 	@Test
 	void listShowsBackupsGroupedByFile() throws Exception {
-		Layout.assumePresent();
 		Backup maddy = new Backup("m1", Path.of("/etc/maddy/maddy.conf"), Instant.parse("2026-11-24T09:00:00Z"), 99);
 		given(this.backups.groups()).willReturn(
 				List.of(new BackupGroup(CADDYFILE, List.of(BACKUP)), new BackupGroup(maddy.path(), List.of(maddy))));
@@ -83,7 +82,6 @@ class BackupControllerTests {
 
 	@Test
 	void showDiffsTheBackupAgainstTheCurrentFile() throws Exception {
-		Layout.assumePresent();
 		String diff = FileDiff.unified(CADDYFILE, "new {\n}\n".getBytes(), "old {\n}\n".getBytes());
 		given(this.backups.compare(BACKUP.id())).willReturn(new BackupComparison(BACKUP, true, diff));
 
@@ -98,7 +96,6 @@ class BackupControllerTests {
 
 	@Test
 	void showWhenSameAsCurrentOffersNoRestore() throws Exception {
-		Layout.assumePresent();
 		given(this.backups.compare(BACKUP.id())).willReturn(new BackupComparison(BACKUP, true, ""));
 
 		this.mvc.perform(get("/backups/" + BACKUP.id()))

@@ -57,7 +57,6 @@ class ChangeControllerTests {
 
 	@Test
 	void showWhenPreviewedRendersDiffAndApplyAndDiscardForms() throws Exception {
-		Layout.assumePresent();
 		given(this.changes.find(7)).willReturn(ChangeFixtures.previewed(7, true));
 
 		this.mvc.perform(get("/changes/7"))
@@ -73,7 +72,6 @@ class ChangeControllerTests {
 
 	@Test
 	void showWhenValidationFailedShowsItWithoutApply() throws Exception {
-		Layout.assumePresent();
 		given(this.changes.find(7)).willReturn(ChangeFixtures.previewed(7, false));
 
 		this.mvc.perform(get("/changes/7"))
@@ -85,7 +83,6 @@ class ChangeControllerTests {
 
 	@Test
 	void showWhenRolledBackShowsTheLogAndNoForms() throws Exception {
-		Layout.assumePresent();
 		given(this.changes.find(8)).willReturn(ChangeFixtures.rolledBack(8));
 
 		this.mvc.perform(get("/changes/8").param("lang", "fr"))
