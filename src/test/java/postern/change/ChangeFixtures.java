@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.util.List;
 
 import postern.host.FileSnapshot;
+import postern.host.Host;
+import postern.host.Hosts;
 
 import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Stored changes for the web tests, built as the service would store them.
@@ -22,6 +27,17 @@ public final class ChangeFixtures {
 	 * @param valid what its validator said
 	 * @return the change
 	 */
+	/**
+	 * Make a mocked {@link Hosts} answer with a host of that name, as the layout asks.
+	 * @param hosts a Mockito mock
+	 * @param name the host's name
+	 */
+	public static void currentHostNamed(Hosts hosts, String name) {
+		Host host = mock(Host.class);
+		given(host.name()).willReturn(name);
+		given(hosts.current()).willReturn(host);
+	}
+
 	public static Change previewed(long id, boolean valid) {
 		Path caddyfile = Path.of("/etc/caddy/Caddyfile");
 		FileSnapshot before = FileSnapshot.of(caddyfile, "a.example {\n\tfile_server\n}\n".getBytes(), "root", "caddy",

@@ -14,7 +14,6 @@ import postern.change.BackupService.BackupGroup;
 import postern.change.ChangeFixtures;
 import postern.host.Backup;
 import postern.host.FileDiff;
-import postern.host.Host;
 import postern.host.Hosts;
 import postern.infrastructure.FlashMessage;
 
@@ -29,7 +28,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -61,9 +59,7 @@ class BackupControllerTests {
 
 	@BeforeEach
 	void currentHost() {
-		Host host = mock(Host.class);
-		given(host.name()).willReturn("vps");
-		given(this.hosts.current()).willReturn(host);
+		ChangeFixtures.currentHostNamed(this.hosts, "vps");
 	}
 
 	@Test

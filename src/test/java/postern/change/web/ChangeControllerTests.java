@@ -7,7 +7,6 @@ import postern.change.ApplyOutcome;
 import postern.change.ChangeFixtures;
 import postern.change.ChangeNotFoundException;
 import postern.change.ChangeService;
-import postern.host.Host;
 import postern.host.Hosts;
 import postern.infrastructure.FlashMessage;
 
@@ -22,7 +21,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -50,9 +48,7 @@ class ChangeControllerTests {
 
 	@BeforeEach
 	void currentHost() {
-		Host host = mock(Host.class);
-		given(host.name()).willReturn("vps");
-		given(this.hosts.current()).willReturn(host);
+		ChangeFixtures.currentHostNamed(this.hosts, "vps");
 	}
 
 	@Test
