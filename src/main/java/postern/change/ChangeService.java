@@ -209,19 +209,19 @@ public class ChangeService {
 	}
 
 	private ChangeValidator validator(String id) {
-		ChangeValidator validator = this.validators.get(id);
-		if (validator == null) {
-			throw new IllegalArgumentException("No validator " + id);
-		}
-		return validator;
+		return known(this.validators, id, "validator");
 	}
 
 	private ChangeReloader reloader(String id) {
-		ChangeReloader reloader = this.reloaders.get(id);
-		if (reloader == null) {
-			throw new IllegalArgumentException("No reloader " + id);
+		return known(this.reloaders, id, "reloader");
+	}
+
+	private static <T> T known(Map<String, T> beans, String id, String kind) {
+		T bean = beans.get(id);
+		if (bean == null) {
+			throw new IllegalArgumentException("No " + kind + " " + id);
 		}
-		return reloader;
+		return bean;
 	}
 
 	private static String describe(RuntimeException ex) {
