@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import postern.audit.AuditLog;
 import postern.host.FileConflictException;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChangeService {
 
-	private static final Log logger = LogFactory.getLog(ChangeService.class);
+	private static final Logger logger = LoggerFactory.getLogger(ChangeService.class);
 
 	private final ChangeRepository changes;
 
@@ -135,7 +135,7 @@ public class ChangeService {
 			return run.apply();
 		}
 		catch (RuntimeException ex) {
-			logger.error("Applying change " + id + " failed unexpectedly", ex);
+			logger.error("Applying change {} failed unexpectedly", id, ex);
 			run.step(false, "change.step.error", List.of(), describe(ex));
 			return run.rollBack();
 		}
@@ -174,8 +174,8 @@ public class ChangeService {
 			change.addStep(new ChangeStep(now(), false, "change.step.interrupted", List.of(), null));
 			change.moveTo(ChangeState.INTERRUPTED, now());
 			change = this.changes.save(change);
-			logger.warn("Change " + change.getId() + " was interrupted while it was applied; check "
-					+ change.getFiles().stream().map((file) -> file.getPath().toString()).toList());
+			logger.warn("Change {} was interrupted while it was applied; check {}", change.getId(),
+					change.getFiles().stream().map((file) -> file.getPath().toString()).toList());
 			this.auditLog.recordAs(AuditLog.SYSTEM, "change.interrupted", target(change), false,
 					diffs(change) + "\n" + log(change));
 		}
