@@ -16,7 +16,13 @@ public enum CommandKind {
 	/** The state of a systemd unit, as {@code Key=Value} lines. */
 	SYSTEMCTL_SHOW(Program.SYSTEMCTL, Duration.ofSeconds(10), "show",
 			"--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,MemoryCurrent,NRestarts",
-			Argument.UNIT);
+			Argument.UNIT),
+
+	/** Make a unit re-read its configuration without stopping (Caddy). */
+	SYSTEMCTL_RELOAD(Program.SYSTEMCTL, Duration.ofSeconds(60), "reload", Argument.UNIT),
+
+	/** Stop and start a unit (maddy, which reads its configuration only at start). */
+	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT);
 
 	private final Program program;
 

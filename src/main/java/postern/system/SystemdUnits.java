@@ -50,4 +50,24 @@ public class SystemdUnits {
 		}
 	}
 
+	/**
+	 * Reload a unit: {@code systemctl reload <unit>}.
+	 * @param unit a unit name, e.g. {@code caddy.service}
+	 * @return what systemctl said; its exit code tells whether the reload took
+	 * @throws HostException when systemctl cannot be run
+	 */
+	public CommandResult reload(String unit) {
+		return this.hosts.current().run(this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, unit));
+	}
+
+	/**
+	 * Restart a unit: {@code systemctl restart <unit>}.
+	 * @param unit a unit name, e.g. {@code maddy.service}
+	 * @return what systemctl said; its exit code tells whether the restart took
+	 * @throws HostException when systemctl cannot be run
+	 */
+	public CommandResult restart(String unit) {
+		return this.hosts.current().run(this.catalogue.command(CommandKind.SYSTEMCTL_RESTART, unit));
+	}
+
 }
