@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * A folder laid out like the reference server ({@code etc/maddy}, {@code etc/caddy},
  * {@code var/caddy/www}, {@code var/lib/maddy}), with the test stand-ins of the system
- * tools in {@code standins/} and their state in {@code state/}. Made from
+ * tools in {@code standins/} and their state in {@code state/} (the maddy stand-in's
+ * mailboxes in {@code state/maddy/}). Made from
  * {@code src/test/server-root} and {@code src/test/standins}.
  */
 public final class TestServerRoot {
@@ -65,7 +66,7 @@ public final class TestServerRoot {
 	public Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("postern.data-dir", resolve("data").toString());
-		properties.put("postern.maddy.binary", resolve("usr/local/bin/maddy").toString());
+		properties.put("postern.maddy.binary", resolve("standins/maddy-standin").toString());
 		properties.put("postern.maddy.config", resolve("etc/maddy/maddy.conf").toString());
 		properties.put("postern.maddy.aliases", resolve("etc/maddy/aliases").toString());
 		properties.put("postern.maddy.state-dir", resolve("var/lib/maddy").toString());
