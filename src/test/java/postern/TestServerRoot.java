@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  * A folder laid out like the reference server ({@code etc/maddy}, {@code etc/caddy},
  * {@code var/caddy/www}, {@code var/lib/maddy}), with the test stand-ins of the system
  * tools in {@code standins/} and their state in {@code state/} (the maddy stand-in's
- * mailboxes in {@code state/maddy/}). Made from
- * {@code src/test/server-root} and {@code src/test/standins}.
+ * mailboxes in {@code state/maddy/}). Made from {@code src/test/server-root} and
+ * {@code src/test/standins}.
  */
 public final class TestServerRoot {
 

@@ -10,7 +10,21 @@ import java.util.regex.Pattern;
 public enum Argument {
 
 	/** A systemd unit name such as {@code caddy.service}. */
-	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}", false);
+	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}", false),
+
+	/**
+	 * A mailbox address as maddy stores it: lower-case ASCII, a local part of letters,
+	 * digits, {@code .}, {@code _} and {@code -} (no {@code +}, which maddy's rewrite
+	 * strips), and a domain of dot-separated labels (IDN in punycode).
+	 */
+	MAILBOX("(?=.{3,254}$)(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?"
+			+ "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?", false),
+
+	/**
+	 * An absolute path to a configuration file (maddy.conf or a candidate next to it):
+	 * plain file-name characters only, no {@code .} or {@code ..} segment.
+	 */
+	CONFIG_FILE("(?=.{2,4096}$)(?!.*/\\.{1,2}(?:/|$))(?!.*//)/[A-Za-z0-9._@+/-]*[A-Za-z0-9._@+-]", false);
 
 	private final Pattern pattern;
 

@@ -22,7 +22,39 @@ public enum CommandKind {
 	SYSTEMCTL_RELOAD(Program.SYSTEMCTL, Duration.ofSeconds(60), "reload", Argument.UNIT),
 
 	/** Stop and start a unit (maddy, which reads its configuration only at start). */
-	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT);
+	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT),
+
+	/**
+	 * The user names of maddy's credentials, one a line; also parses a candidate
+	 * maddy.conf.
+	 */
+	MADDY_CREDS_LIST(Program.MADDY, Duration.ofSeconds(60), "--config", Argument.CONFIG_FILE, "creds", "list"),
+
+	/** Create a mailbox's login; the password goes on standard input. */
+	MADDY_CREDS_CREATE(Program.MADDY, Duration.ofSeconds(30), "--config", Argument.CONFIG_FILE, "creds", "create",
+			Argument.MAILBOX),
+
+	/**
+	 * Set a login's password (maddy creates a missing login); the password goes on
+	 * standard input.
+	 */
+	MADDY_CREDS_PASSWORD(Program.MADDY, Duration.ofSeconds(30), "--config", Argument.CONFIG_FILE, "creds", "password",
+			Argument.MAILBOX),
+
+	/** Remove a mailbox's login without asking. */
+	MADDY_CREDS_REMOVE(Program.MADDY, Duration.ofSeconds(30), "--config", Argument.CONFIG_FILE, "creds", "remove", "-y",
+			Argument.MAILBOX),
+
+	/** The names of maddy's IMAP accounts, one a line, in creation order. */
+	MADDY_IMAP_ACCT_LIST(Program.MADDY, Duration.ofSeconds(60), "--config", Argument.CONFIG_FILE, "imap-acct", "list"),
+
+	/** Create a mailbox's IMAP account (INBOX and the special folders). */
+	MADDY_IMAP_ACCT_CREATE(Program.MADDY, Duration.ofSeconds(30), "--config", Argument.CONFIG_FILE, "imap-acct",
+			"create", Argument.MAILBOX),
+
+	/** Remove an IMAP account and all its mail without asking. */
+	MADDY_IMAP_ACCT_REMOVE(Program.MADDY, Duration.ofSeconds(120), "--config", Argument.CONFIG_FILE, "imap-acct",
+			"remove", "-y", Argument.MAILBOX);
 
 	private final Program program;
 
