@@ -10,7 +10,8 @@ package postern.mail;
  * @param error why it failed, or {@code null} when it succeeded
  * @param message maddy's own message (its error line), or empty
  */
-public record MaddyRun(String commandLine, int exitCode, MaddyError error, String message) {
+public record MaddyRun(String commandLine, int exitCode, MaddyError error,
+		String message) implements java.io.Serializable {
 
 	public MaddyRun {
 		message = (message != null) ? message : "";

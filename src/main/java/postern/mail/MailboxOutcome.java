@@ -15,7 +15,7 @@ import java.util.List;
  * @param noteKeys message keys of warnings to show with the result (address as argument)
  */
 public record MailboxOutcome(Action action, String address, boolean success, String resultKey, List<MaddyRun> runs,
-		List<String> noteKeys) {
+		List<String> noteKeys) implements java.io.Serializable {
 
 	public MailboxOutcome {
 		runs = List.copyOf(runs);

@@ -1,0 +1,218 @@
+package postern.mail.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import postern.host.Argument;
+import postern.mail.Addresses;
+import postern.mail.MaddyException;
+import postern.mail.MailDomain;
+import postern.mail.MailDomains;
+import postern.mail.Mailbox;
+import postern.mail.MailboxOutcome;
+import postern.mail.Mailboxes;
+import postern.mail.Passphrases;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The mailbox pages. Mailbox actions edit no file: they run maddy at once and end on a
+ * page that says what was run and what happened.
+ */
+@Controller
+class MailboxController {
+
+	static final String LIST_VIEW = "mailboxes/list";
+
+	static final String NEW_VIEW = "mailboxes/new";
+
+	static final String PASSWORD_VIEW = "mailboxes/password";
+
+	static final String DELETE_VIEW = "mailboxes/delete";
+
+	static final String RESULT_VIEW = "mailboxes/result";
+
+	static final int PAGE_SIZE = 50;
+
+	private static final String OUTCOME = "outcome";
+
+	private static final String TO_RESULT = "redirect:/mailboxes/result";
+
+	private final Mailboxes mailboxes;
+
+	private final MailDomains domains;
+
+	MailboxController(Mailboxes mailboxes, MailDomains domains) {
+		this.mailboxes = mailboxes;
+		this.domains = domains;
+	}
+
+	@ModelAttribute("domains")
+	List<MailDomain> domains() {
+		return this.domains.list();
+	}
+
+	@GetMapping("/mailboxes")
+	String list(@RequestParam(name = "domain", required = false) String domain,
+			@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		String wanted = (domain != null && !domain.isBlank()) ? Addresses.domain(domain.strip()).orElse("-") : null;
+		String text = (query != null && query.length() <= 254) ? query : null;
+		Page<Mailbox> found = this.mailboxes.find(wanted, text, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("mailboxes", found);
+		model.addAttribute("domain", wanted);
+		model.addAttribute("q", text);
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/mailboxes/new")
+	String newForm(@RequestParam(name = "localPart", required = false) String localPart,
+			@RequestParam(name = "domain", required = false) String domain, Model model) {
+		CreateMailboxFormData form = new CreateMailboxFormData();
+		form.setLocalPart((localPart != null && Addresses.isLocalPart(localPart)) ? localPart : null);
+		form.setDomain(Addresses.domain(domain).filter(this.domains::isLocal).orElse(null));
+		model.addAttribute("form", form);
+		return NEW_VIEW;
+	}
+
+	@PostMapping(path = "/mailboxes/new", params = "generate")
+	String generate(@ModelAttribute("form") CreateMailboxFormData form, Model model) {
+		String passphrase = Passphrases.generate(form.getLocalPart());
+		form.setPassword(passphrase);
+		form.setPasswordConfirm(passphrase);
+		model.addAttribute("generated", passphrase);
+		return NEW_VIEW;
+	}
+
+	@PostMapping(path = "/mailboxes/new", params = "!generate")
+	String create(@Valid @ModelAttribute("form") CreateMailboxFormData form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
+		Optional<String> domain = Optional.empty();
+		if (!result.hasFieldErrors("domain")) {
+			domain = Addresses.domain(form.getDomain()).filter(this.domains::isLocal);
+			if (domain.isEmpty()) {
+				result.rejectValue("domain", "mailboxes.domain.not-local");
+			}
+		}
+		String localPart = result.hasFieldErrors("localPart") ? null : form.getLocalPart().toLowerCase(Locale.ROOT);
+		checkPassword(form.getPassword(), form.getPasswordConfirm(), localPart, result);
+		if (result.hasErrors() || localPart == null || domain.isEmpty()) {
+			return NEW_VIEW;
+		}
+		String address = Addresses.address(localPart, domain.get()).orElse(null);
+		if (address == null) {
+			result.rejectValue("localPart", "mailboxes.localPart.invalid");
+			return NEW_VIEW;
+		}
+		boolean keptMail = this.mailboxes.find(address)
+			.filter((mailbox) -> mailbox.state() == Mailbox.State.NO_CREDENTIALS)
+			.isPresent();
+		if (keptMail && !form.isTakeOverKeptMail()) {
+			result.rejectValue("takeOverKeptMail", "mailboxes.note.kept-mail", new Object[] { address }, null);
+			model.addAttribute("keptMail", true);
+			return NEW_VIEW;
+		}
+		MailboxOutcome outcome = this.mailboxes.create(address, form.getPassword(), form.isTakeOverKeptMail());
+		attributes.addFlashAttribute(OUTCOME, outcome);
+		return TO_RESULT;
+	}
+
+	@GetMapping("/mailboxes/{address}/password")
+	String passwordForm(@PathVariable String address, Model model) {
+		model.addAttribute("mailbox", existing(address));
+		model.addAttribute("form", new PasswordFormData());
+		return PASSWORD_VIEW;
+	}
+
+	@PostMapping("/mailboxes/{address}/password")
+	String changePassword(@PathVariable String address, @ModelAttribute("form") PasswordFormData form,
+			BindingResult result, Model model, RedirectAttributes attributes) {
+		Mailbox mailbox = existing(address);
+		checkPassword(form.getPassword(), form.getPasswordConfirm(), mailbox.localPart(), result);
+		if (result.hasErrors()) {
+			model.addAttribute("mailbox", mailbox);
+			return PASSWORD_VIEW;
+		}
+		attributes.addFlashAttribute(OUTCOME, this.mailboxes.changePassword(mailbox.address(), form.getPassword()));
+		return TO_RESULT;
+	}
+
+	@GetMapping("/mailboxes/{address}/delete")
+	String deleteForm(@PathVariable String address, Model model) {
+		model.addAttribute("mailbox", existing(address));
+		model.addAttribute("form", new DeleteMailboxFormData());
+		return DELETE_VIEW;
+	}
+
+	@PostMapping("/mailboxes/{address}/delete")
+	String delete(@PathVariable String address, @Valid @ModelAttribute("form") DeleteMailboxFormData form,
+			BindingResult result, Model model, RedirectAttributes attributes) {
+		Mailbox mailbox = existing(address);
+		if (!result.hasFieldErrors("confirm")
+				&& !form.getConfirm().strip().toLowerCase(Locale.ROOT).equals(mailbox.address())) {
+			result.rejectValue("confirm", "mailboxes.delete.confirm.mismatch");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("mailbox", mailbox);
+			return DELETE_VIEW;
+		}
+		attributes.addFlashAttribute(OUTCOME, this.mailboxes.delete(mailbox.address(), form.isKeepMail()));
+		return TO_RESULT;
+	}
+
+	@PostMapping("/mailboxes/{address}/repair")
+	String repair(@PathVariable String address, RedirectAttributes attributes) {
+		attributes.addFlashAttribute(OUTCOME, this.mailboxes.repair(existing(address).address()));
+		return TO_RESULT;
+	}
+
+	@GetMapping("/mailboxes/result")
+	String result(Model model) {
+		if (!model.containsAttribute(OUTCOME)) {
+			return "redirect:/mailboxes";
+		}
+		return RESULT_VIEW;
+	}
+
+	@ExceptionHandler(MaddyException.class)
+	String maddyFailed(MaddyException ex, Model model) {
+		model.addAttribute("listError", ex.getRun());
+		model.addAttribute("domains", List.of());
+		return LIST_VIEW;
+	}
+
+	private Mailbox existing(String address) {
+		String key = (address != null) ? address.toLowerCase(Locale.ROOT) : "";
+		if (!Argument.MAILBOX.accepts(key)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return this.mailboxes.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static void checkPassword(String password, String confirm, String localPart, BindingResult result) {
+		for (String problem : Mailboxes.passwordProblems(password, localPart)) {
+			result.rejectValue("password", problem,
+					new Object[] { Mailboxes.MIN_PASSWORD_BYTES, Mailboxes.MAX_PASSWORD_BYTES }, null);
+		}
+		if (password != null && !password.isEmpty() && !password.equals(confirm)) {
+			result.rejectValue("passwordConfirm", "mailboxes.password.mismatch");
+		}
+	}
+
+}
