@@ -1,5 +1,7 @@
 package postern.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +17,8 @@ public final class MailAddresses {
 	private static final Pattern LOCAL_PART = Pattern.compile("[a-z0-9](?:[a-z0-9_+-]|\\.(?!\\.))*");
 
 	private static final int MAX_LOCAL_PART = 64;
+
+	private static final Pattern BLANKS_AROUND = Pattern.compile("^ +| +$");
 
 	private MailAddresses() {
 	}
@@ -80,6 +84,26 @@ public final class MailAddresses {
 	 */
 	public static String localPart(String address) {
 		return address.substring(0, address.indexOf('@'));
+	}
+
+	/**
+	 * A comma-separated list of addresses an admin typed, in their stored form.
+	 * @param input e.g. {@code yann@xoyize.xyz, Marie@yanfi.net}
+	 * @param max the most addresses the list may hold
+	 * @return the addresses, or empty when one is not valid, one is there twice, or there
+	 * are too many
+	 */
+	public static Optional<List<String>> parseList(String input, int max) {
+		List<String> addresses = new ArrayList<>();
+		for (String item : input.split(",", -1)) {
+			// Blanks around a comma are for reading; any other white space is refused
+			Optional<String> address = normalize(BLANKS_AROUND.matcher(item).replaceAll(""));
+			if (address.isEmpty() || addresses.contains(address.get()) || addresses.size() == max) {
+				return Optional.empty();
+			}
+			addresses.add(address.get());
+		}
+		return Optional.of(List.copyOf(addresses));
 	}
 
 }
