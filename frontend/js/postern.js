@@ -1,6 +1,7 @@
-// Postern's only script: sends the CSRF token with every htmx request, and asks for
-// confirmation on forms marked with data-confirm. No inline script is needed anywhere,
-// so the Content-Security-Policy can forbid it.
+// Postern's only script: sends the CSRF token with every htmx request, asks for
+// confirmation on forms marked with data-confirm, and copies DNS records to the
+// clipboard. No inline script is needed anywhere, so the Content-Security-Policy can
+// forbid it.
 (function () {
 	'use strict';
 
@@ -14,6 +15,15 @@
 		var token = meta('csrf-token');
 		if (header && token) {
 			event.detail.headers[header] = token;
+		}
+	});
+
+	// A button with data-copy="id" copies the text of the element with that id
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest('[data-copy]');
+		var source = button && document.getElementById(button.getAttribute('data-copy'));
+		if (source && navigator.clipboard) {
+			navigator.clipboard.writeText(source.textContent);
 		}
 	});
 

@@ -1,10 +1,19 @@
 package postern.mail;
 
 /**
- * A domain maddy delivers to (one of {@code $(local_domains)}).
+ * A domain maddy receives mail for.
  *
- * @param name the domain, lower-case ASCII (IDN in punycode)
+ * @param name its stored ASCII name
  * @param primary whether it is {@code $(primary_domain)}
  */
 public record MailDomain(String name, boolean primary) {
+
+	/**
+	 * The name as people read it.
+	 * @return the Unicode form of an internationalised name, else the name
+	 */
+	public String displayName() {
+		return DomainNames.toUnicode(this.name);
+	}
+
 }

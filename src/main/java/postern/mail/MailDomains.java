@@ -1,81 +1,134 @@
 package postern.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import postern.PosternProperties;
+import postern.change.Change;
+import postern.change.ChangeRequest;
+import postern.change.ChangeService;
+import postern.change.FileEdit;
 import postern.host.FileSnapshot;
 import postern.host.Hosts;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The local domains of maddy.conf: {@code $(local_domains)}, with
- * {@code $(primary_domain)} expanded and marked. A minimal reader of the two macros,
- * until the full maddy.conf model takes over.
+ * The local domains of maddy, read from {@code $(local_domains)} in maddy.conf on the
+ * current host; adding or removing one is a change of that file followed by a restart of
+ * maddy, which reads the list only when it starts.
  */
 @Service
 public class MailDomains {
 
-	private static final Pattern MACRO = Pattern.compile("^\\s*\\$\\(([a-z_]+)\\)\\s*=\\s*(.*?)\\s*$",
-			Pattern.MULTILINE);
+	/** The validator that has maddy parse a candidate maddy.conf. */
+	static final String MADDY_CONF_VALIDATOR = "maddy-conf";
 
 	private final Hosts hosts;
 
-	private final PosternProperties properties;
+	private final ChangeService changes;
 
-	MailDomains(Hosts hosts, PosternProperties properties) {
+	private final Path config;
+
+	MailDomains(Hosts hosts, ChangeService changes, PosternProperties properties) {
 		this.hosts = hosts;
-		this.properties = properties;
+		this.changes = changes;
+		this.config = properties.maddy().config();
 	}
 
 	/**
-	 * The local domains, primary first, in the order of maddy.conf.
+	 * The local domains, the primary one first.
 	 * @return the domains; empty when maddy.conf is missing
+	 * @throws MailFileException when maddy.conf cannot be read
 	 */
 	public List<MailDomain> list() {
-		FileSnapshot snapshot = this.hosts.current().read(this.properties.maddy().config());
-		if (!snapshot.exists()) {
-			return List.of();
-		}
-		String text = new String(snapshot.content(), StandardCharsets.UTF_8);
-		String primary = "";
-		String local = "";
-		Matcher matcher = MACRO.matcher(text);
-		while (matcher.find()) {
-			switch (matcher.group(1)) {
-				case "primary_domain" -> primary = matcher.group(2).toLowerCase(Locale.ROOT);
-				case "local_domains" -> local = matcher.group(2);
-				default -> {
-				}
-			}
-		}
-		Set<String> names = new LinkedHashSet<>();
-		for (String word : local.replace("$(primary_domain)", " " + primary + " ").split("\\s+")) {
-			if (!word.isBlank() && !word.startsWith("$(")) {
-				names.add(word.toLowerCase(Locale.ROOT));
-			}
-		}
-		List<MailDomain> domains = new ArrayList<>();
-		for (String name : names) {
-			domains.add(new MailDomain(name, name.equals(primary)));
-		}
-		return domains;
+		MaddyConf conf = read().conf();
+		Optional<String> primary = conf.primaryDomain();
+		return conf.localDomains()
+			.stream()
+			.map((name) -> new MailDomain(name, primary.filter(name::equals).isPresent()))
+			.sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
+			.toList();
 	}
 
 	/**
-	 * Whether maddy delivers to a domain.
-	 * @param domain a lower-case ASCII domain
-	 * @return {@code true} when it is one of the local domains
+	 * Whether maddy receives mail for a domain.
+	 * @param domain a stored ASCII name
+	 * @return {@code true} when it is a local domain
 	 */
 	public boolean isLocal(String domain) {
-		return domain != null && list().stream().anyMatch((candidate) -> candidate.name().equals(domain));
+		return read().conf().localDomains().contains(domain);
+	}
+
+	/**
+	 * One local domain.
+	 * @param domain a stored ASCII name
+	 * @return the domain, or empty when it is not local
+	 */
+	public Optional<MailDomain> find(String domain) {
+		return list().stream().filter((candidate) -> candidate.name().equals(domain)).findFirst();
+	}
+
+	/**
+	 * The mail server's host name, which the MX records name.
+	 * @return {@code $(hostname)}, or empty when maddy.conf does not define it
+	 */
+	public Optional<String> mxHost() {
+		return read().conf().hostname();
+	}
+
+	/**
+	 * The steps of {@code local_rewrites}, with the catch-all warnings.
+	 * @return the steps
+	 */
+	public List<RewriteStep> rewriteSteps() {
+		return read().conf().rewriteSteps();
+	}
+
+	/**
+	 * Preview adding a local domain.
+	 * @param domain a valid stored ASCII name
+	 * @return the previewed change (maddy.conf edited, checked by maddy, then a restart)
+	 * @throws MailFileException when it is already local or maddy.conf has no
+	 * {@code $(local_domains)}
+	 */
+	public Change previewAdd(String domain) {
+		Read current = read();
+		MaddyConf edited = current.conf().withLocalDomain(domain);
+		return preview("mail.change.domain-add", domain, "new mail domain " + domain, current, edited, "/domains/new");
+	}
+
+	/**
+	 * Preview removing a local domain. Its mailboxes and aliases are left as they are.
+	 * @param domain a local domain other than the primary one
+	 * @return the previewed change
+	 * @throws MailFileException when it cannot be removed from the file
+	 */
+	public Change previewRemove(String domain) {
+		Read current = read();
+		MaddyConf edited = current.conf().withoutLocalDomain(domain);
+		return preview("mail.change.domain-remove", domain, "remove mail domain " + domain, current, edited,
+				"/domains/" + domain + "/delete");
+	}
+
+	private Change preview(String titleKey, String domain, String summary, Read current, MaddyConf edited,
+			String origin) {
+		FileEdit edit = FileEdit.validated(current.snapshot(), edited.text().getBytes(StandardCharsets.UTF_8),
+				MADDY_CONF_VALIDATOR);
+		return this.changes
+			.preview(ChangeRequest.titled(titleKey, List.of(domain), summary, List.of(edit), List.of(MaddyRestart.ID))
+				.withOrigin(origin));
+	}
+
+	private Read read() {
+		FileSnapshot snapshot = this.hosts.current().read(this.config);
+		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
+		return new Read(snapshot, MaddyConf.parse(text));
+	}
+
+	private record Read(FileSnapshot snapshot, MaddyConf conf) {
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * Mail through maddy: its CLI ({@link postern.mail.MaddyCli}), local domains and
- * mailboxes (a mailbox is a login plus an IMAP account).
+ * Mail on maddy: the local domains of {@code maddy.conf}, the aliases file, DKIM keys,
+ * and mailboxes through maddy's command line.
  */
 package postern.mail;

@@ -1,4 +1,4 @@
 /**
- * The mailbox pages: list, search and paging, new, password, delete and repair.
+ * The pages of the mail feature: domains, mailboxes and aliases.
  */
 package postern.mail.web;
