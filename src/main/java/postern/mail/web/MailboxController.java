@@ -11,6 +11,7 @@ import postern.mail.Addresses;
 import postern.mail.MaddyException;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
+import postern.mail.MailFileException;
 import postern.mail.Mailbox;
 import postern.mail.MailboxOutcome;
 import postern.mail.Mailboxes;
@@ -63,9 +64,19 @@ class MailboxController {
 		this.domains = domains;
 	}
 
+	/**
+	 * The local domains for the selects; none when maddy.conf cannot be read (the domain
+	 * pages say why).
+	 * @return the domains
+	 */
 	@ModelAttribute("domains")
 	List<MailDomain> domains() {
-		return this.domains.list();
+		try {
+			return this.domains.list();
+		}
+		catch (MailFileException ex) {
+			return List.of();
+		}
 	}
 
 	@GetMapping("/mailboxes")
@@ -86,7 +97,7 @@ class MailboxController {
 			@RequestParam(name = "domain", required = false) String domain, Model model) {
 		CreateMailboxFormData form = new CreateMailboxFormData();
 		form.setLocalPart((localPart != null && Addresses.isLocalPart(localPart)) ? localPart : null);
-		form.setDomain(Addresses.domain(domain).filter(this.domains::isLocal).orElse(null));
+		form.setDomain(Addresses.domain(domain).filter(this::isLocal).orElse(null));
 		model.addAttribute("form", form);
 		return NEW_VIEW;
 	}
@@ -105,7 +116,7 @@ class MailboxController {
 			RedirectAttributes attributes) {
 		Optional<String> domain = Optional.empty();
 		if (!result.hasFieldErrors("domain")) {
-			domain = Addresses.domain(form.getDomain()).filter(this.domains::isLocal);
+			domain = Addresses.domain(form.getDomain()).filter(this::isLocal);
 			if (domain.isEmpty()) {
 				result.rejectValue("domain", "mailboxes.domain.not-local");
 			}
@@ -195,6 +206,15 @@ class MailboxController {
 		model.addAttribute("listError", ex.getRun());
 		model.addAttribute("domains", List.of());
 		return LIST_VIEW;
+	}
+
+	private boolean isLocal(String domain) {
+		try {
+			return this.domains.isLocal(domain);
+		}
+		catch (MailFileException ex) {
+			return false;
+		}
 	}
 
 	private Mailbox existing(String address) {
