@@ -3,29 +3,23 @@ package postern.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
-import postern.host.CommandResult;
-import postern.host.HostException;
-import postern.host.Hosts;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Asks systemd about the managed units, on the current host.
+ * Asks systemd about the managed units, and reloads or restarts them, on the current
+ * host.
  */
 @Service
 public class SystemdUnits {
 
 	private static final Logger logger = LoggerFactory.getLogger(SystemdUnits.class);
 
-	private final Hosts hosts;
+	private final SystemCommands commands;
 
-	private final CommandCatalogue catalogue;
-
-	SystemdUnits(Hosts hosts, CommandCatalogue catalogue) {
-		this.hosts = hosts;
-		this.catalogue = catalogue;
+	SystemdUnits(SystemCommands commands) {
+		this.commands = commands;
 	}
 
 	/**
@@ -35,19 +29,41 @@ public class SystemdUnits {
 	 * not be run or failed
 	 */
 	public UnitStatus status(String unit) {
-		try {
-			CommandResult result = this.hosts.current().run(this.catalogue.command(CommandKind.SYSTEMCTL_SHOW, unit));
-			if (!result.succeeded()) {
-				logger.info("systemctl show {} failed with exit code {}: {}", unit, result.exitCode(),
-						result.stderr().strip());
-				return UnitStatus.unknown(unit);
-			}
-			return UnitStatus.parse(unit, result.stdout());
+		return read(unit).value();
+	}
+
+	/**
+	 * The status of a unit, with the command that read it.
+	 * @param unit a unit name, e.g. {@code caddy.service}
+	 * @return the status, {@link UnitStatus#unknown(String) unknown} when the command
+	 * failed, was killed at its timeout or could not run
+	 */
+	public Reading<UnitStatus> read(String unit) {
+		CommandOutcome outcome = this.commands.read(CommandKind.SYSTEMCTL_SHOW, unit);
+		if (!outcome.ok()) {
+			logger.info("{} failed (exit {}{}): {}", outcome.command(), outcome.exitCode(),
+					outcome.timedOut() ? ", killed at its timeout" : "", outcome.stderr().strip());
+			return new Reading<>(UnitStatus.unknown(unit), outcome);
 		}
-		catch (HostException ex) {
-			logger.info("Could not ask systemd about {}: {}", unit, ex.getMessage());
-			return UnitStatus.unknown(unit);
-		}
+		return new Reading<>(UnitStatus.parse(unit, outcome.stdout()), outcome);
+	}
+
+	/**
+	 * {@code systemctl reload <unit>}.
+	 * @param unit a unit name
+	 * @return what systemctl did
+	 */
+	public CommandOutcome reload(String unit) {
+		return this.commands.act(CommandKind.SYSTEMCTL_RELOAD, unit);
+	}
+
+	/**
+	 * {@code systemctl restart <unit>}.
+	 * @param unit a unit name
+	 * @return what systemctl did
+	 */
+	public CommandOutcome restart(String unit) {
+		return this.commands.act(CommandKind.SYSTEMCTL_RESTART, unit);
 	}
 
 }
