@@ -1,6 +1,7 @@
-// Postern's only script: sends the CSRF token with every htmx request, and asks for
-// confirmation on forms marked with data-confirm. No inline script is needed anywhere,
-// so the Content-Security-Policy can forbid it.
+// Postern's only script: sends the CSRF token with every htmx request, asks for
+// confirmation on forms marked with data-confirm, and shows the data-error text of an
+// element whose htmx request failed or timed out in place of its content. No inline
+// script is needed anywhere, so the Content-Security-Policy can forbid it.
 (function () {
 	'use strict';
 
@@ -15,6 +16,30 @@
 		if (header && token) {
 			event.detail.headers[header] = token;
 		}
+	});
+
+	function showError(event) {
+		var element = event.detail.elt;
+		var message = element ? element.getAttribute('data-error') : null;
+		if (!message) {
+			return;
+		}
+		var target = event.detail.target || element;
+		var error = document.createElement('p');
+		error.className = 'field-error';
+		error.setAttribute('role', 'alert');
+		error.textContent = message;
+		var loading = target.querySelector('.loading');
+		if (loading) {
+			loading.replaceWith(error);
+		}
+		else {
+			target.appendChild(error);
+		}
+	}
+
+	['htmx:timeout', 'htmx:responseError', 'htmx:sendError'].forEach(function (name) {
+		document.addEventListener(name, showError);
 	});
 
 	document.addEventListener('submit', function (event) {
