@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import postern.PosternProperties;
 import postern.host.ManagedPathsCheck;
 import postern.system.ServiceUnit;
 import postern.system.SystemdUnits;
@@ -21,17 +20,14 @@ public class Dashboard {
 
 	private final SystemdUnits systemd;
 
-	private final PosternProperties.Units units;
-
 	private final Certificates certificates;
 
 	private final List<DashboardCount> counts;
 
-	Dashboard(ManagedPathsCheck pathsCheck, SystemdUnits systemd, PosternProperties properties,
-			Certificates certificates, List<DashboardCount> counts) {
+	Dashboard(ManagedPathsCheck pathsCheck, SystemdUnits systemd, Certificates certificates,
+			List<DashboardCount> counts) {
 		this.pathsCheck = pathsCheck;
 		this.systemd = systemd;
-		this.units = properties.units();
 		this.certificates = certificates;
 		this.counts = counts.stream().sorted(Comparator.comparingInt(DashboardCount::order)).toList();
 	}
@@ -50,7 +46,7 @@ public class Dashboard {
 	 */
 	public List<ManagedUnit> units() {
 		return Arrays.stream(ServiceUnit.values())
-			.map((unit) -> new ManagedUnit(unit, this.systemd.read(unit.unitName(this.units))))
+			.map((unit) -> new ManagedUnit(unit, this.systemd.read(unit)))
 			.toList();
 	}
 

@@ -2,6 +2,7 @@ package postern.system;
 
 import java.util.List;
 
+import postern.PosternProperties;
 import postern.host.CommandKind;
 
 import org.springframework.stereotype.Service;
@@ -23,8 +24,23 @@ public class Journal {
 
 	private final SystemCommands commands;
 
-	Journal(SystemCommands commands) {
+	private final PosternProperties.Units units;
+
+	Journal(SystemCommands commands, PosternProperties properties) {
 		this.commands = commands;
+		this.units = properties.units();
+	}
+
+	/**
+	 * The last lines of a managed server's journal.
+	 * @param unit the server
+	 * @param lines how many lines to read, brought within {@value #MIN_LINES} to
+	 * {@value #MAX_LINES}
+	 * @param filter keep only the lines containing this text; blank for all
+	 * @return the lines of its unit (named by {@code postern.units.*}), oldest first
+	 */
+	public JournalTail tail(ServiceUnit unit, int lines, String filter) {
+		return tail(unit.unitName(this.units), lines, filter);
 	}
 
 	/**

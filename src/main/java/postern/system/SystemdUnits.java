@@ -3,6 +3,7 @@ package postern.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import postern.PosternProperties;
 import postern.host.CommandKind;
 
 import org.springframework.stereotype.Service;
@@ -18,8 +19,20 @@ public class SystemdUnits {
 
 	private final SystemCommands commands;
 
-	SystemdUnits(SystemCommands commands) {
+	private final PosternProperties.Units units;
+
+	SystemdUnits(SystemCommands commands, PosternProperties properties) {
 		this.commands = commands;
+		this.units = properties.units();
+	}
+
+	/**
+	 * The status of a managed server's unit, with the command that read it.
+	 * @param unit the server
+	 * @return the status of its unit (named by {@code postern.units.*})
+	 */
+	public Reading<UnitStatus> read(ServiceUnit unit) {
+		return read(unit.unitName(this.units));
 	}
 
 	/**

@@ -41,7 +41,7 @@ class SystemServicesTests {
 	}
 
 	private SystemdUnits systemd() {
-		return new SystemdUnits(this.server.commands);
+		return new SystemdUnits(this.server.commands, this.server.properties);
 	}
 
 	private UnitActions actions(ChangeReloader... reloaders) {
@@ -133,7 +133,7 @@ class SystemServicesTests {
 
 	@Test
 	void journalTailFiltersInPostern() {
-		Journal journal = new Journal(this.server.commands);
+		Journal journal = new Journal(this.server.commands, this.server.properties);
 		JournalTail all = journal.tail("maddy.service", 50, "");
 		assertThat(all.ok()).isTrue();
 		assertThat(all.entries()).hasSize(5);

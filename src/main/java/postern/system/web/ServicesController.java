@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
-import postern.PosternProperties;
 import postern.infrastructure.FlashMessage;
 import postern.system.Journal;
 import postern.system.JournalTail;
@@ -46,13 +45,10 @@ class ServicesController {
 
 	private final Journal journal;
 
-	private final PosternProperties.Units units;
-
-	ServicesController(SystemdUnits systemd, UnitActions actions, Journal journal, PosternProperties properties) {
+	ServicesController(SystemdUnits systemd, UnitActions actions, Journal journal) {
 		this.systemd = systemd;
 		this.actions = actions;
 		this.journal = journal;
-		this.units = properties.units();
 	}
 
 	@GetMapping("/services")
@@ -64,8 +60,8 @@ class ServicesController {
 	@GetMapping("/services/{unit}/card")
 	String card(@PathVariable String unit, Model model) {
 		ServiceUnit service = unit(unit);
-		model.addAttribute("card", new UnitCard(service, this.systemd.read(service.unitName(this.units)),
-				this.actions.last(service).orElse(null)));
+		model.addAttribute("card",
+				new UnitCard(service, this.systemd.read(service), this.actions.last(service).orElse(null)));
 		return CARD_FRAGMENT;
 	}
 
@@ -112,7 +108,7 @@ class ServicesController {
 
 	private void journal(String unit, int lines, String q, Model model) {
 		ServiceUnit service = unit(unit);
-		JournalTail tail = this.journal.tail(service.unitName(this.units), lines, q);
+		JournalTail tail = this.journal.tail(service, lines, q);
 		model.addAttribute("unit", service);
 		model.addAttribute("tail", tail);
 		model.addAttribute("lineChoices", java.util.List.of(50, 100, 200, 500, 1000));
