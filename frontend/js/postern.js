@@ -1,7 +1,8 @@
 // Postern's only script: sends the CSRF token with every htmx request, asks for
-// confirmation on forms marked with data-confirm, and shows the data-error text of an
-// element whose htmx request failed or timed out in place of its content. No inline
-// script is needed anywhere, so the Content-Security-Policy can forbid it.
+// confirmation on forms marked with data-confirm, copies DNS records to the clipboard,
+// and shows the data-error text of an element whose htmx request failed or timed out in
+// place of its content. No inline script is needed anywhere, so the
+// Content-Security-Policy can forbid it.
 (function () {
 	'use strict';
 
@@ -40,6 +41,15 @@
 
 	['htmx:timeout', 'htmx:responseError', 'htmx:sendError'].forEach(function (name) {
 		document.addEventListener(name, showError);
+	});
+
+	// A button with data-copy="id" copies the text of the element with that id
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest('[data-copy]');
+		var source = button && document.getElementById(button.getAttribute('data-copy'));
+		if (source && navigator.clipboard) {
+			navigator.clipboard.writeText(source.textContent);
+		}
 	});
 
 	document.addEventListener('submit', function (event) {

@@ -1,23 +1,13 @@
 package postern;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +20,7 @@ class PosternPropertiesTests {
 	private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
 	@Test
-	void defaultsFollowTheReferenceServer() throws IOException {
+	void defaultsFollowTheReferenceServer() {
 		PosternProperties properties = bind(Map.of());
 		assertThat(properties.dataDir().normalize()).isEqualTo(Path.of("data"));
 		assertThat(properties.maddy().binary()).isEqualTo(Path.of("/usr/local/bin/maddy"));
@@ -66,7 +56,7 @@ class PosternPropertiesTests {
 	}
 
 	@Test
-	void commandLineListsAreCommaSeparatedAndEmptyMeansNoPrefix() throws IOException {
+	void commandLineListsAreCommaSeparatedAndEmptyMeansNoPrefix() {
 		PosternProperties properties = bind(
 				Map.of("postern.maddy.command-prefix", "", "postern.systemctl.command-prefix", "doas,-n"));
 		assertThat(properties.maddy().commandPrefix()).isEmpty();
@@ -76,7 +66,7 @@ class PosternPropertiesTests {
 	}
 
 	@Test
-	void wrongValuesAreRefused() throws IOException {
+	void wrongValuesAreRefused() {
 		PosternProperties properties = bind(Map.of("postern.backups.keep", "0", "postern.server.ipv4", "not-an-ip",
 				"postern.health.ports.smtp", "70000"));
 		assertThat(this.validator.validate(properties))
@@ -84,16 +74,8 @@ class PosternPropertiesTests {
 			.containsExactlyInAnyOrder("backups.keep", "server.ipv4", "health.ports.smtp");
 	}
 
-	private static PosternProperties bind(Map<String, Object> overrides) throws IOException {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));
-		List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
-				new ClassPathResource("application.yml"));
-		yaml.forEach(environment.getPropertySources()::addLast);
-		return new Binder(ConfigurationPropertySources.from(environment.getPropertySources()),
-				new org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver(environment))
-			.bind("postern", PosternProperties.class)
-			.get();
+	private static PosternProperties bind(Map<String, Object> overrides) {
+		return TestProperties.bind(overrides);
 	}
 
 }

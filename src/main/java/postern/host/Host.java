@@ -59,6 +59,18 @@ public interface Host {
 	FileSnapshot edit(Path path, UnaryOperator<byte[]> transform);
 
 	/**
+	 * Write a candidate content next to a managed file, for a program that checks it
+	 * before the file itself is written. It goes in the same folder (relative imports
+	 * resolve as they will for the real file) with the file's group and mode (the
+	 * program's user can read it), under a name that starts with a dot.
+	 * @param near the managed file the candidate is for
+	 * @param content the candidate bytes
+	 * @return the temporary file; close it to delete it
+	 * @throws HostException when it cannot be written
+	 */
+	TemporaryFile writeTemporary(Path near, byte[] content);
+
+	/**
 	 * What Postern can do with a path, for the start-up check.
 	 * @param path an absolute path on the host
 	 * @return its status

@@ -152,6 +152,30 @@ public final class LocalHost implements Host {
 	}
 
 	@Override
+	public TemporaryFile writeTemporary(Path near, byte[] content) {
+		Path folder = near.toAbsolutePath().getParent();
+		Path temp = folder.resolve("." + near.getFileName() + ".postern-check-" + randomSuffix());
+		try {
+			writeSynced(temp, content);
+			copyAttributes(temp, near, read(near), folder);
+			return TemporaryFile.of(temp, () -> deleteQuietly(temp));
+		}
+		catch (IOException ex) {
+			deleteQuietly(temp);
+			throw new HostException("Could not write a candidate next to " + near + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Could not delete the candidate file {}: {}", file, ex.getMessage());
+		}
+	}
+
+	@Override
 	public FileStatus stat(Path path) {
 		Path absolute = PathLocks.key(path);
 		if (!Files.exists(absolute)) {

@@ -6,6 +6,7 @@ import postern.PosternProperties;
 import postern.host.Command;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
+import postern.host.CommandResult;
 import postern.host.HostException;
 import postern.host.Hosts;
 
@@ -50,6 +51,18 @@ class SystemCommands {
 	 */
 	CommandOutcome act(CommandKind kind, String... values) {
 		return run(this.catalogue.command(kind, values));
+	}
+
+	/**
+	 * Run a command that changes something, within its catalogue timeout, for callers
+	 * that handle a failure to start themselves.
+	 * @param kind the catalogue entry
+	 * @param values its arguments
+	 * @return what it did
+	 * @throws HostException when the program cannot be started
+	 */
+	CommandResult run(CommandKind kind, String... values) {
+		return this.hosts.current().run(this.catalogue.command(kind, values));
 	}
 
 	private CommandOutcome run(Command command) {

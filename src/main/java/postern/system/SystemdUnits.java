@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import postern.PosternProperties;
 import postern.host.CommandKind;
+import postern.host.CommandResult;
+import postern.host.HostException;
 
 import org.springframework.stereotype.Service;
 
@@ -62,21 +64,23 @@ public class SystemdUnits {
 	}
 
 	/**
-	 * {@code systemctl reload <unit>}.
-	 * @param unit a unit name
-	 * @return what systemctl did
+	 * Reload a unit: {@code systemctl reload <unit>}.
+	 * @param unit a unit name, e.g. {@code caddy.service}
+	 * @return what systemctl said; its exit code tells whether the reload took
+	 * @throws HostException when systemctl cannot be run
 	 */
-	public CommandOutcome reload(String unit) {
-		return this.commands.act(CommandKind.SYSTEMCTL_RELOAD, unit);
+	public CommandResult reload(String unit) {
+		return this.commands.run(CommandKind.SYSTEMCTL_RELOAD, unit);
 	}
 
 	/**
-	 * {@code systemctl restart <unit>}.
-	 * @param unit a unit name
-	 * @return what systemctl did
+	 * Restart a unit: {@code systemctl restart <unit>}.
+	 * @param unit a unit name, e.g. {@code maddy.service}
+	 * @return what systemctl said; its exit code tells whether the restart took
+	 * @throws HostException when systemctl cannot be run
 	 */
-	public CommandOutcome restart(String unit) {
-		return this.commands.act(CommandKind.SYSTEMCTL_RESTART, unit);
+	public CommandResult restart(String unit) {
+		return this.commands.run(CommandKind.SYSTEMCTL_RESTART, unit);
 	}
 
 }

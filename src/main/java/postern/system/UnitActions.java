@@ -10,6 +10,7 @@ import postern.PosternProperties;
 import postern.audit.AuditLog;
 import postern.change.ChangeReloader;
 import postern.change.ReloadResult;
+import postern.host.CommandKind;
 import postern.host.HostException;
 import postern.host.Hosts;
 
@@ -27,7 +28,7 @@ public class UnitActions {
 	/** The id of the change pipeline's Caddy reloader. */
 	static final String CADDY_RELOADER = "caddy";
 
-	private final SystemdUnits systemd;
+	private final SystemCommands commands;
 
 	private final Optional<ChangeReloader> caddyReloader;
 
@@ -41,9 +42,9 @@ public class UnitActions {
 
 	private final Map<String, UnitAction> last = new ConcurrentHashMap<>();
 
-	UnitActions(SystemdUnits systemd, List<ChangeReloader> reloaders, Hosts hosts, AuditLog auditLog,
+	UnitActions(SystemCommands commands, List<ChangeReloader> reloaders, Hosts hosts, AuditLog auditLog,
 			PosternProperties properties, Optional<Clock> clock) {
-		this.systemd = systemd;
+		this.commands = commands;
 		this.caddyReloader = reloaders.stream().filter((reloader) -> CADDY_RELOADER.equals(reloader.id())).findFirst();
 		this.hosts = hosts;
 		this.auditLog = auditLog;
@@ -63,8 +64,8 @@ public class UnitActions {
 			action = reloadCaddy(unitName, this.caddyReloader.get());
 		}
 		else {
-			action = UnitAction.of(unit, unitName, UnitAction.RELOAD, this.systemd.reload(unitName),
-					this.clock.instant());
+			action = UnitAction.of(unit, unitName, UnitAction.RELOAD,
+					this.commands.act(CommandKind.SYSTEMCTL_RELOAD, unitName), this.clock.instant());
 		}
 		return done(action);
 	}
@@ -76,8 +77,8 @@ public class UnitActions {
 	 */
 	public UnitAction restart(ServiceUnit unit) {
 		String unitName = unit.unitName(this.properties.units());
-		return done(UnitAction.of(unit, unitName, UnitAction.RESTART, this.systemd.restart(unitName),
-				this.clock.instant()));
+		return done(UnitAction.of(unit, unitName, UnitAction.RESTART,
+				this.commands.act(CommandKind.SYSTEMCTL_RESTART, unitName), this.clock.instant()));
 	}
 
 	/**

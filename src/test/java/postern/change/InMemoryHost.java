@@ -20,6 +20,7 @@ import postern.host.FileSnapshot;
 import postern.host.FileStatus;
 import postern.host.Host;
 import postern.host.HostException;
+import postern.host.TemporaryFile;
 
 /**
  * A test double of {@link Host}: files are a map of bytes, every overwrite keeps a
@@ -40,6 +41,8 @@ class InMemoryHost implements Host {
 	private final Set<Path> failingWrites = new HashSet<>();
 
 	private int backupCounter;
+
+	private int temporaryCounter;
 
 	InMemoryHost(String name, List<String> journal) {
 		this.name = name;
@@ -142,6 +145,17 @@ class InMemoryHost implements Host {
 			.distinct()
 			.sorted(java.util.Comparator.comparing(Path::toString))
 			.toList();
+	}
+
+	@Override
+	public synchronized TemporaryFile writeTemporary(Path near, byte[] content) {
+		Path temp = near.resolveSibling("." + near.getFileName() + ".candidate-" + (++this.temporaryCounter));
+		this.files.put(temp, content.clone());
+		return TemporaryFile.of(temp, () -> removeTemporary(temp));
+	}
+
+	private synchronized void removeTemporary(Path temp) {
+		this.files.remove(temp);
 	}
 
 	@Override

@@ -280,6 +280,24 @@ class LocalHostFileTests {
 	}
 
 	@Test
+	void writeTemporaryPutsCandidateBesideFileWithItsModeAndDeletesItOnClose() throws IOException {
+		create("localhost {\n}\n");
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw-r-----"));
+		Path candidate;
+		try (TemporaryFile temporary = host(3).writeTemporary(this.file, bytes("example.org {\n}\n"))) {
+			candidate = temporary.path();
+			assertThat(candidate.getParent()).isEqualTo(this.file.getParent());
+			assertThat(candidate.getFileName().toString()).startsWith(".Caddyfile.");
+			assertThat(Files.readString(candidate)).isEqualTo("example.org {\n}\n");
+			assertThat(Files.getPosixFilePermissions(candidate))
+				.isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+		}
+		assertThat(candidate).doesNotExist();
+		assertThat(Files.readString(this.file)).isEqualTo("localhost {\n}\n");
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
 	void statReportsWhatTheUserCanDo() throws IOException {
 		create("x");
 		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rwxr-x---"));

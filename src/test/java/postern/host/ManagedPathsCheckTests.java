@@ -175,17 +175,15 @@ class ManagedPathsCheckTests {
 	 * A host whose {@link #stat(Path)} answers from the owner's permission bits, as for a
 	 * user who owns the files and is not root.
 	 */
-	private static final class OwnerBitsHost implements Host {
-
-		private final Host delegate;
+	private static final class OwnerBitsHost extends ForwardingHost {
 
 		OwnerBitsHost(Host delegate) {
-			this.delegate = delegate;
+			super(delegate);
 		}
 
 		@Override
 		public FileStatus stat(Path path) {
-			FileStatus real = this.delegate.stat(path);
+			FileStatus real = delegate().stat(path);
 			if (!real.exists()) {
 				return real;
 			}
@@ -196,48 +194,8 @@ class ManagedPathsCheckTests {
 
 		@Override
 		public FileStatus createFolder(Path path) {
-			this.delegate.createFolder(path);
+			delegate().createFolder(path);
 			return stat(path);
-		}
-
-		@Override
-		public String name() {
-			return this.delegate.name();
-		}
-
-		@Override
-		public CommandResult run(Command command) {
-			return this.delegate.run(command);
-		}
-
-		@Override
-		public FileSnapshot read(Path path) {
-			return this.delegate.read(path);
-		}
-
-		@Override
-		public FileSnapshot write(Path path, byte[] content, FileSnapshot expected) {
-			return this.delegate.write(path, content, expected);
-		}
-
-		@Override
-		public FileSnapshot edit(Path path, UnaryOperator<byte[]> transform) {
-			return this.delegate.edit(path, transform);
-		}
-
-		@Override
-		public List<Backup> backups() {
-			return this.delegate.backups();
-		}
-
-		@Override
-		public Optional<Backup> backup(String id) {
-			return this.delegate.backup(id);
-		}
-
-		@Override
-		public byte[] readBackup(Backup backup) {
-			return this.delegate.readBackup(backup);
 		}
 
 	}

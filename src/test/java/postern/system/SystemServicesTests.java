@@ -45,8 +45,8 @@ class SystemServicesTests {
 	}
 
 	private UnitActions actions(ChangeReloader... reloaders) {
-		return new UnitActions(systemd(), List.of(reloaders), this.server::host, this.auditLog, this.server.properties,
-				Optional.empty());
+		return new UnitActions(this.server.commands, List.of(reloaders), this.server::host, this.auditLog,
+				this.server.properties, Optional.empty());
 	}
 
 	@Test

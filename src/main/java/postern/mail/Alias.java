@@ -1,0 +1,27 @@
+package postern.mail;
+
+import java.util.List;
+
+/**
+ * An alias: mail for an address goes to its targets instead.
+ *
+ * @param address the alias, a lower-case full address
+ * @param targets where its mail goes, in the order of the file
+ * @param line the line of the aliases file it is on (its first line, when maddy merges
+ * several)
+ */
+public record Alias(String address, List<String> targets, int line) {
+
+	public Alias {
+		targets = List.copyOf(targets);
+	}
+
+	/**
+	 * The alias's domain.
+	 * @return the part after the {@code @}
+	 */
+	public String domain() {
+		return MailAddresses.domain(this.address);
+	}
+
+}

@@ -1,0 +1,179 @@
+package postern.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import postern.PosternProperties;
+import postern.change.Change;
+import postern.change.ChangeRequest;
+import postern.change.ChangeService;
+import postern.change.FileEdit;
+import postern.host.FileSnapshot;
+import postern.host.Hosts;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/**
+ * maddy's aliases, from the aliases file of the current host. Edits from the panel are
+ * previewed as changes; maddy re-reads the file by itself, so no reload follows.
+ */
+@Service
+public class Aliases {
+
+	private final Hosts hosts;
+
+	private final ChangeService changes;
+
+	private final MailDomains domains;
+
+	private final Path file;
+
+	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties) {
+		this.hosts = hosts;
+		this.changes = changes;
+		this.domains = domains;
+		this.file = properties.maddy().aliases();
+	}
+
+	/**
+	 * Every alias, as maddy reads the file.
+	 * @return the aliases in file order
+	 */
+	public List<Alias> list() {
+		return read().file().aliases();
+	}
+
+	/**
+	 * One page of aliases, sorted by domain then address, filtered by a text found in the
+	 * alias or one of its targets.
+	 * @param query the text to look for, or {@code null}
+	 * @param pageable the page
+	 * @return the page
+	 */
+	public Page<Alias> search(String query, Pageable pageable) {
+		String needle = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
+		List<Alias> matching = list().stream()
+			.filter((alias) -> needle.isEmpty() || alias.address().contains(needle)
+					|| alias.targets().stream().anyMatch((target) -> target.toLowerCase(Locale.ROOT).contains(needle)))
+			.sorted(Comparator.comparing(Alias::domain).thenComparing(Alias::address))
+			.toList();
+		int from = (int) Math.min(pageable.getOffset(), matching.size());
+		int to = Math.min(from + pageable.getPageSize(), matching.size());
+		return new PageImpl<>(matching.subList(from, to), pageable, matching.size());
+	}
+
+	/**
+	 * One alias.
+	 * @param address its key
+	 * @return the alias, or empty
+	 */
+	public Optional<Alias> find(String address) {
+		return read().file().find(address);
+	}
+
+	/**
+	 * How many aliases a domain has.
+	 * @param domain a domain
+	 * @return the count
+	 */
+	public long countIn(String domain) {
+		return list().stream().filter((alias) -> alias.domain().equals(domain)).count();
+	}
+
+	/**
+	 * The lines of the file maddy would refuse or misread.
+	 * @return the problems
+	 */
+	public List<AliasesFile.Problem> problems() {
+		return read().file().problems();
+	}
+
+	/**
+	 * Preview a new alias.
+	 * @param address a valid stored address of a local domain
+	 * @param targets valid stored addresses
+	 * @return the previewed change
+	 * @throws MailFileException when the domain is not local or the alias exists
+	 */
+	public Change previewAdd(String address, List<String> targets) {
+		requireLocal(address);
+		return preview("mail.change.alias-add", address, "new alias " + address,
+				(file) -> file.withAlias(address, targets), "/aliases/new");
+	}
+
+	/**
+	 * Preview new targets for an alias.
+	 * @param address an existing alias
+	 * @param targets valid stored addresses
+	 * @return the previewed change
+	 * @throws MailFileException when there is no such alias
+	 */
+	public Change previewEdit(String address, List<String> targets) {
+		return preview("mail.change.alias-edit", address, "edit alias " + address,
+				(file) -> file.withTargets(address, targets), "/aliases/" + address + "/edit");
+	}
+
+	/**
+	 * Preview removing an alias.
+	 * @param address an existing alias
+	 * @return the previewed change
+	 * @throws MailFileException when there is no such alias
+	 */
+	public Change previewRemove(String address) {
+		return preview("mail.change.alias-remove", address, "remove alias " + address,
+				(file) -> file.withoutAlias(address), "/aliases/" + address + "/delete");
+	}
+
+	/**
+	 * Add an alias at once, holding the file's lock from read to write, for scripted use
+	 * where no one looks at a preview. The file is backed up and written atomically as
+	 * every edit is.
+	 * @param address a valid stored address of a local domain
+	 * @param targets valid stored addresses
+	 * @throws MailFileException when the domain is not local or the alias exists
+	 */
+	public void add(String address, List<String> targets) {
+		requireLocal(address);
+		this.hosts.current()
+			.edit(this.file,
+					(bytes) -> AliasesFile.parse(new String(bytes, StandardCharsets.UTF_8))
+						.withAlias(address, targets)
+						.text()
+						.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void requireLocal(String address) {
+		String domain = MailAddresses.domain(address);
+		if (!this.domains.isLocal(domain)) {
+			throw new MailFileException("aliases.domain-not-local", domain);
+		}
+	}
+
+	private Change preview(String titleKey, String address, String summary, UnaryOperator<AliasesFile> edit,
+			String origin) {
+		Read current = read();
+		byte[] candidate = edit.apply(current.file()).text().getBytes(StandardCharsets.UTF_8);
+		FileEdit fileEdit = FileEdit.validated(current.snapshot(), candidate, AliasesValidator.ID);
+		return this.changes
+			.preview(ChangeRequest.titled(titleKey, List.of(address), summary, List.of(fileEdit), List.of())
+				.withOrigin(origin));
+	}
+
+	private Read read() {
+		FileSnapshot snapshot = this.hosts.current().read(this.file);
+		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
+		return new Read(snapshot, AliasesFile.parse(text));
+	}
+
+	private record Read(FileSnapshot snapshot, AliasesFile file) {
+	}
+
+}

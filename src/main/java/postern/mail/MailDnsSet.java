@@ -1,0 +1,28 @@
+package postern.mail;
+
+import java.util.List;
+
+/**
+ * The DNS records of one mail domain.
+ *
+ * @param domain the domain
+ * @param records the records to publish
+ * @param dkimKnown whether maddy has written the domain's DKIM key yet
+ */
+public record MailDnsSet(String domain, List<DnsRecord> records, boolean dkimKnown) {
+
+	public MailDnsSet {
+		records = List.copyOf(records);
+	}
+
+	/**
+	 * Every record as a BIND zone snippet.
+	 * @return the lines, with a heading comment
+	 */
+	public String zoneSnippet() {
+		StringBuilder zone = new StringBuilder("; mail records of ").append(this.domain).append('\n');
+		this.records.forEach((record) -> zone.append(record.zoneLine()).append('\n'));
+		return zone.toString();
+	}
+
+}

@@ -1,0 +1,119 @@
+package postern.mail.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import postern.mail.Alias;
+import postern.mail.Aliases;
+import postern.mail.MailFileException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The aliases file: list grouped by domain with search and paging, new, edit, delete —
+ * each previewed as a change of the file.
+ */
+@Controller
+class AliasController {
+
+	static final String LIST_VIEW = "mail/aliases";
+
+	static final String FORM_VIEW = "mail/alias-form";
+
+	static final String DELETE_VIEW = "mail/alias-delete";
+
+	static final int PAGE_SIZE = 100;
+
+	private final Aliases aliases;
+
+	AliasController(Aliases aliases) {
+		this.aliases = aliases;
+	}
+
+	@GetMapping("/aliases")
+	String list(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<Alias> found = this.aliases.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Map<String, List<Alias>> byDomain = found.getContent()
+			.stream()
+			.collect(Collectors.groupingBy(Alias::domain, LinkedHashMap::new, Collectors.toList()));
+		model.addAttribute("aliases", found);
+		model.addAttribute("groups", byDomain);
+		model.addAttribute("problems", this.aliases.problems());
+		model.addAttribute("q", query);
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/aliases/new")
+	String newAlias(Model model) {
+		model.addAttribute("form", new AliasForm());
+		model.addAttribute("editing", false);
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/aliases/new")
+	String create(@Valid @ModelAttribute("form") AliasForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
+		model.addAttribute("editing", false);
+		if (result.hasErrors()) {
+			return FORM_VIEW;
+		}
+		try {
+			return DomainController.toChange(this.aliases.previewAdd(form.storedAlias(), form.storedTargets()),
+					attributes);
+		}
+		catch (MailFileException ex) {
+			result.rejectValue("alias", ex.messageKey(), ex.arguments().toArray(), null);
+			return FORM_VIEW;
+		}
+	}
+
+	@GetMapping("/aliases/{alias}/edit")
+	String edit(@PathVariable String alias, Model model) {
+		model.addAttribute("form", AliasForm.from(existing(alias)));
+		model.addAttribute("editing", true);
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/aliases/{alias}/edit")
+	String update(@PathVariable String alias, @Valid @ModelAttribute("form") AliasForm form, BindingResult result,
+			Model model, RedirectAttributes attributes) {
+		Alias current = existing(alias);
+		form.setAlias(current.address());
+		model.addAttribute("editing", true);
+		if (result.hasFieldErrors("targets")) {
+			return FORM_VIEW;
+		}
+		return DomainController.toChange(this.aliases.previewEdit(current.address(), form.storedTargets()), attributes);
+	}
+
+	@GetMapping("/aliases/{alias}/delete")
+	String confirmDelete(@PathVariable String alias, Model model) {
+		model.addAttribute("alias", existing(alias));
+		return DELETE_VIEW;
+	}
+
+	@PostMapping("/aliases/{alias}/delete")
+	String delete(@PathVariable String alias, RedirectAttributes attributes) {
+		return DomainController.toChange(this.aliases.previewRemove(existing(alias).address()), attributes);
+	}
+
+	private Alias existing(String alias) {
+		return this.aliases.find(alias).orElseThrow(() -> new MailNotFoundException(alias));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The pages of the mail feature: domains, mailboxes and aliases.
+ */
+package postern.mail.web;

@@ -1,0 +1,107 @@
+package postern.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import postern.PosternProperties;
+import postern.TestProperties;
+import postern.host.Host;
+import postern.host.LocalHost;
+
+import org.springframework.data.domain.PageRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The aliases service on a real local host: scripted additions under the file's lock,
+ * search and paging.
+ */
+class AliasesTests {
+
+	@TempDir
+	Path root;
+
+	private Path aliasesFile;
+
+	private Aliases aliases;
+
+	@BeforeEach
+	void files() throws Exception {
+		Path maddy = Files.createDirectories(this.root.resolve("etc/maddy"));
+		Files.writeString(maddy.resolve("maddy.conf"), MailFixtures.read("maddy.conf"));
+		this.aliasesFile = maddy.resolve("aliases");
+		Files.writeString(this.aliasesFile, MailFixtures.read("aliases"));
+		PosternProperties properties = properties();
+		Host host = new LocalHost("test", properties.backups(), (event) -> {
+		}, Clock.systemUTC());
+		MailDomains domains = new MailDomains(() -> host, null, properties);
+		this.aliases = new Aliases(() -> host, null, domains, properties);
+	}
+
+	private PosternProperties properties() {
+		return TestProperties.bind(Map.of("postern.maddy.config", this.root.resolve("etc/maddy/maddy.conf").toString(),
+				"postern.maddy.aliases", this.aliasesFile.toString(), "postern.backups.dir",
+				this.root.resolve("backups").toString()));
+	}
+
+	@Test
+	void fiftyConcurrentAdditionsGiveFiftyNewLinesAndAParseableFile() throws Exception {
+		String before = Files.readString(this.aliasesFile);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> results = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			String alias = "list" + i + "@yanfi.net";
+			results.add(pool.submit(() -> {
+				start.await();
+				this.aliases.add(alias, List.of("yann@xoyize.xyz"));
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> result : results) {
+			result.get();
+		}
+		pool.shutdown();
+
+		String after = Files.readString(this.aliasesFile, StandardCharsets.UTF_8);
+		assertThat(after).startsWith(before);
+		assertThat(after.substring(before.length()).lines()).hasSize(50)
+			.allMatch((line) -> line.matches("list[0-9]+@yanfi\\.net: yann@xoyize\\.xyz"));
+		AliasesFile parsed = AliasesFile.parse(after);
+		assertThat(parsed.problems()).isEmpty();
+		assertThat(parsed.aliases()).hasSize(9 + 50);
+	}
+
+	@Test
+	void addingOnADomainThatIsNotLocalIsRefused() {
+		assertThatExceptionOfType(MailFileException.class)
+			.isThrownBy(() -> this.aliases.add("info@elsewhere.example", List.of("yann@xoyize.xyz")))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("aliases.domain-not-local"));
+	}
+
+	@Test
+	void searchFindsByAliasOrTargetSortedByDomainAndPaged() {
+		assertThat(this.aliases.search("marie", PageRequest.of(0, 10)).getContent()).extracting(Alias::address)
+			.containsExactly("equipe@yanfi.net");
+		assertThat(this.aliases.search(null, PageRequest.of(0, 4)).getContent()).extracting(Alias::domain)
+			.containsExactly("cinay.eu", "cinay.eu", "ouestline.xyz", "ouestline.xyz");
+		assertThat(this.aliases.search("@xoyize.xyz", PageRequest.of(1, 4)).getTotalElements()).isEqualTo(9);
+		assertThat(this.aliases.countIn("yanfi.net")).isEqualTo(2);
+	}
+
+}
