@@ -68,7 +68,7 @@ class ServicesIntegrationTests extends PosternIntegrationTests {
 		this.mvc.perform(admin(get("/services/maddy/card")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("maddy.service"), containsString("active (running)"),
-					containsString("Mon 2026-11-23 08:14:05 UTC"), containsString("68.0 MiB"),
+					containsString("<dt>Since</dt>"), containsString("<dt>Main PID</dt>"), containsString("68.0 MiB"),
 					containsString("action=\"/services/maddy/reload\""),
 					containsString("action=\"/services/maddy/restart\""),
 					containsString("data-confirm=\"Restart maddy?"), containsString("href=\"/services/maddy/logs\""),
