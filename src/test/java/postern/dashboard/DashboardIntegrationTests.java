@@ -30,9 +30,9 @@ class DashboardIntegrationTests extends PosternIntegrationTests {
 		this.mvc.perform(get("/").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("hx-get=\"/dashboard/units\""),
-					containsString("hx-get=\"/dashboard/certificates\""), not(containsString("/dashboard/counts")),
-					containsString("hx-request='{\"timeout\": 30000}'"), containsString("data-error="),
-					containsString("href=\"/services\""))));
+					containsString("hx-get=\"/dashboard/certificates\""),
+					containsString("hx-get=\"/dashboard/counts\""), containsString("hx-request='{\"timeout\": 30000}'"),
+					containsString("data-error="), containsString("href=\"/services\""))));
 	}
 
 	@Test
@@ -51,7 +51,15 @@ class DashboardIntegrationTests extends PosternIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Expires first:"),
 					containsString("<strong>xoyize.xyz</strong>"), containsString("mta-sts.xoyize.xyz"),
-					containsString("2027-02-23"), not(containsString("mx1.xoyize.xyz")))));
+					containsString("2027-02-23"), containsString("mx1.xoyize.xyz"))));
+	}
+
+	@Test
+	void countsCardLinksEachMailCountToItsPage() throws Exception {
+		this.mvc.perform(get("/dashboard/counts").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("5 mail domains"), containsString("href=\"/domains\""),
+					containsString("href=\"/aliases\""))));
 	}
 
 }
