@@ -1,7 +1,8 @@
 // Postern's only script: sends the CSRF token with every htmx request, asks for
-// confirmation on forms marked with data-confirm, and copies DNS records to the
-// clipboard. No inline script is needed anywhere, so the Content-Security-Policy can
-// forbid it.
+// confirmation on forms marked with data-confirm, copies DNS records to the clipboard,
+// and shows the data-error text of an element whose htmx request failed or timed out in
+// place of its content. No inline script is needed anywhere, so the
+// Content-Security-Policy can forbid it.
 (function () {
 	'use strict';
 
@@ -16,6 +17,30 @@
 		if (header && token) {
 			event.detail.headers[header] = token;
 		}
+	});
+
+	function showError(event) {
+		var element = event.detail.elt;
+		var message = element ? element.getAttribute('data-error') : null;
+		if (!message) {
+			return;
+		}
+		var target = event.detail.target || element;
+		var error = document.createElement('p');
+		error.className = 'field-error';
+		error.setAttribute('role', 'alert');
+		error.textContent = message;
+		var loading = target.querySelector('.loading');
+		if (loading) {
+			loading.replaceWith(error);
+		}
+		else {
+			target.appendChild(error);
+		}
+	}
+
+	['htmx:timeout', 'htmx:responseError', 'htmx:sendError'].forEach(function (name) {
+		document.addEventListener(name, showError);
 	});
 
 	// A button with data-copy="id" copies the text of the element with that id

@@ -102,8 +102,11 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 *
 	 * @param commandPrefix argv put before {@code systemctl}, {@code journalctl},
 	 * {@code fail2ban-client} and {@code ufw}; empty for none
+	 * @param timeout how long a status command ({@code systemctl show},
+	 * {@code journalctl}, {@code fail2ban-client status}, {@code ufw status}) may run
+	 * before it is killed; reload and restart get their own, longer time
 	 */
-	public record Systemctl(@NotNull List<String> commandPrefix) {
+	public record Systemctl(@NotNull List<String> commandPrefix, @NotNull Duration timeout) {
 	}
 
 	/**
@@ -121,10 +124,12 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 *
 	 * @param ipv4 the public IPv4 address
 	 * @param ipv6 the public IPv6 address
+	 * @param sshPort the port SSH listens on, which the firewall must let in
 	 */
 	public record Server(
 			@Pattern(regexp = "|(\\d{1,3}\\.){3}\\d{1,3}", message = "must be an IPv4 address") String ipv4,
-			@Pattern(regexp = "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*", message = "must be an IPv6 address") String ipv6) {
+			@Pattern(regexp = "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*", message = "must be an IPv6 address") String ipv6,
+			@Min(1) @Max(65535) int sshPort) {
 	}
 
 	/**

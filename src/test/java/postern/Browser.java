@@ -39,6 +39,7 @@ public final class Browser implements AutoCloseable {
 	public static Browser open(int port) {
 		Path chromium = SystemBinaries.require("chromium", Path.of("/usr/bin/chromium"));
 		Path driver = SystemBinaries.require("chromium-driver", Path.of("/usr/bin/chromedriver"));
+		System.setProperty("webdriver.chrome.driver", driver.toString());
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

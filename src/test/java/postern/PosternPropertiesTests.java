@@ -38,9 +38,11 @@ class PosternPropertiesTests {
 		assertThat(properties.units().caddy()).isEqualTo("caddy.service");
 		assertThat(properties.units().maddy()).isEqualTo("maddy.service");
 		assertThat(properties.systemctl().commandPrefix()).containsExactly("sudo", "-n");
+		assertThat(properties.systemctl().timeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.backups().dir().normalize()).isEqualTo(Path.of("data/backups"));
 		assertThat(properties.backups().keep()).isEqualTo(20);
 		assertThat(properties.server().ipv4()).isNullOrEmpty();
+		assertThat(properties.server().sshPort()).isEqualTo(22);
 		assertThat(properties.dns().resolvers()).isEmpty();
 		assertThat(properties.dns().timeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(properties.health().schedule()).isEqualTo(Duration.ofHours(6));

@@ -1,9 +1,11 @@
 package postern.dashboard;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
-import postern.PosternProperties;
 import postern.host.ManagedPathsCheck;
+import postern.system.ServiceUnit;
 import postern.system.SystemdUnits;
 
 import org.springframework.stereotype.Service;
@@ -18,12 +20,16 @@ public class Dashboard {
 
 	private final SystemdUnits systemd;
 
-	private final PosternProperties.Units units;
+	private final Certificates certificates;
 
-	Dashboard(ManagedPathsCheck pathsCheck, SystemdUnits systemd, PosternProperties properties) {
+	private final List<DashboardCount> counts;
+
+	Dashboard(ManagedPathsCheck pathsCheck, SystemdUnits systemd, Certificates certificates,
+			List<DashboardCount> counts) {
 		this.pathsCheck = pathsCheck;
 		this.systemd = systemd;
-		this.units = properties.units();
+		this.certificates = certificates;
+		this.counts = counts.stream().sorted(Comparator.comparingInt(DashboardCount::order)).toList();
 	}
 
 	/**
@@ -39,10 +45,54 @@ public class Dashboard {
 	 * @return Caddy's and maddy's units
 	 */
 	public List<ManagedUnit> units() {
-		return List.of(
-				new ManagedUnit("dashboard.unit.caddy", "postern.units.caddy", this.systemd.status(this.units.caddy())),
-				new ManagedUnit("dashboard.unit.maddy", "postern.units.maddy",
-						this.systemd.status(this.units.maddy())));
+		return Arrays.stream(ServiceUnit.values())
+			.map((unit) -> new ManagedUnit(unit, this.systemd.read(unit)))
+			.toList();
+	}
+
+	/**
+	 * The servers' certificates, reading them now.
+	 * @return the certificates, soonest expiry first
+	 */
+	public CertificateReport certificates() {
+		return this.certificates.report();
+	}
+
+	/**
+	 * Whether any feature gives the dashboard a count.
+	 * @return {@code true} when the counts card has something to show
+	 */
+	public boolean hasCounts() {
+		return !this.counts.isEmpty();
+	}
+
+	/**
+	 * Every count, counting now; a count that fails says so and the others still show.
+	 * @return one entry per count, in order
+	 */
+	public List<CountView> counts() {
+		return this.counts.stream().map(CountView::of).toList();
+	}
+
+	/**
+	 * A count as the dashboard shows it.
+	 *
+	 * @param labelKey the message key, taking the count as {@code {0}}
+	 * @param link the page of what is counted
+	 * @param count the count, or {@code null} when counting failed
+	 * @param error why counting failed, or {@code null}
+	 */
+	public record CountView(String labelKey, String link, Long count, String error) {
+
+		static CountView of(DashboardCount count) {
+			try {
+				return new CountView(count.labelKey(), count.link(), count.count(), null);
+			}
+			catch (RuntimeException ex) {
+				return new CountView(count.labelKey(), count.link(), null, String.valueOf(ex.getMessage()));
+			}
+		}
+
 	}
 
 }

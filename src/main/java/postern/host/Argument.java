@@ -12,6 +12,16 @@ public enum Argument {
 	/** A systemd unit name such as {@code caddy.service}. */
 	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}", false),
 
+	/** A count of lines, 1 to 9999. */
+	LINES("[1-9][0-9]{0,3}", false),
+
+	/** A fail2ban jail name such as {@code maddy-auth}. */
+	JAIL("[A-Za-z0-9][A-Za-z0-9._-]{0,63}", false),
+
+	/** An IPv4 address in dotted quads, or an IPv6 address in hexadecimal groups. */
+	IP_ADDRESS("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+			+ "|[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}", false),
+
 	/**
 	 * A mailbox address as maddy stores it: lower-case ASCII, a local part of letters,
 	 * digits, {@code .}, {@code _} and {@code -} (no {@code +}, which maddy's rewrite

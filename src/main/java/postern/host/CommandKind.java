@@ -18,11 +18,28 @@ public enum CommandKind {
 			"--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,MemoryCurrent,NRestarts",
 			Argument.UNIT),
 
-	/** Make a unit re-read its configuration without stopping (Caddy). */
+	/** Reload a unit's configuration (Caddy and maddy re-read theirs). */
 	SYSTEMCTL_RELOAD(Program.SYSTEMCTL, Duration.ofSeconds(60), "reload", Argument.UNIT),
 
-	/** Stop and start a unit (maddy, which reads its configuration only at start). */
+	/** Stop and start a unit. */
 	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT),
+
+	/** The last lines of a unit's journal, one line per entry with an ISO 8601 time. */
+	JOURNALCTL_TAIL(Program.JOURNALCTL, Duration.ofSeconds(15), "-u", Argument.UNIT, "-n", Argument.LINES, "--no-pager",
+			"-o", "short-iso"),
+
+	/** fail2ban's jails. */
+	FAIL2BAN_STATUS(Program.FAIL2BAN_CLIENT, Duration.ofSeconds(10), "status"),
+
+	/** One jail's counters and banned addresses. */
+	FAIL2BAN_JAIL_STATUS(Program.FAIL2BAN_CLIENT, Duration.ofSeconds(10), "status", Argument.JAIL),
+
+	/** Lift the ban of one address in one jail. */
+	FAIL2BAN_UNBAN(Program.FAIL2BAN_CLIENT, Duration.ofSeconds(15), "set", Argument.JAIL, "unbanip",
+			Argument.IP_ADDRESS),
+
+	/** The firewall's state, default policies and rules. */
+	UFW_STATUS(Program.UFW, Duration.ofSeconds(10), "status", "verbose"),
 
 	/**
 	 * The user names of maddy's credentials, one a line; also parses a candidate

@@ -87,6 +87,18 @@ public interface Host {
 	FileStatus createFolder(Path path);
 
 	/**
+	 * The entries of a folder, to find files by their place (Caddy's stored certificates,
+	 * for instance). Symbolic links are followed.
+	 * @param folder an absolute path on the host
+	 * @return the absolute paths of its files and folders, sorted by name; empty when it
+	 * is missing or not a folder
+	 * @throws HostException when it cannot be read
+	 */
+	default List<Path> list(Path folder) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list folders");
+	}
+
+	/**
 	 * Every kept backup, newest first.
 	 * @return the backups
 	 */

@@ -209,10 +209,27 @@ public final class LocalHost implements Host {
 	}
 
 	@Override
+	public List<Path> list(Path folder) {
+		Path absolute = PathLocks.key(folder);
+		if (!Files.isDirectory(absolute)) {
+			return List.of();
+		}
+		List<Path> entries = new ArrayList<>();
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(absolute)) {
+			stream.forEach(entries::add);
+		}
+		catch (IOException ex) {
+			throw new HostException("Could not list " + absolute + ": " + ex.getMessage(), ex);
+		}
+		entries.sort(Comparator.comparing(Path::toString));
+		return entries;
+	}
+
+	@Override
 	public List<Backup> backups() {
 		List<Backup> backups = new ArrayList<>();
-		for (Path folder : list(this.backupsDir)) {
-			for (Path file : list(folder)) {
+		for (Path folder : entries(this.backupsDir)) {
+			for (Path file : entries(folder)) {
 				location(folder, file).flatMap(this::backup).ifPresent(backups::add);
 			}
 		}
@@ -377,7 +394,7 @@ public final class LocalHost implements Host {
 	 */
 	private Path newBackupFile(Path folder) throws IOException {
 		Instant takenAt = this.clock.instant();
-		Optional<Instant> newest = list(folder).stream()
+		Optional<Instant> newest = entries(folder).stream()
 			.map((file) -> BackupLocations.takenAt(file.getFileName().toString()))
 			.flatMap(Optional::stream)
 			.max(Comparator.naturalOrder());
@@ -388,7 +405,7 @@ public final class LocalHost implements Host {
 	}
 
 	private void rotate(Path folder) throws IOException {
-		List<Path> files = list(folder).stream()
+		List<Path> files = entries(folder).stream()
 			.filter((file) -> BackupLocations.takenAt(file.getFileName().toString()).isPresent())
 			.sorted(Comparator.comparing(Path::getFileName).reversed())
 			.toList();
@@ -426,7 +443,7 @@ public final class LocalHost implements Host {
 		return file;
 	}
 
-	private static List<Path> list(Path folder) {
+	private static List<Path> entries(Path folder) {
 		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
 			return List.of();
 		}

@@ -3,29 +3,38 @@ package postern.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import postern.host.CommandCatalogue;
+import postern.PosternProperties;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
 import postern.host.HostException;
-import postern.host.Hosts;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Asks systemd about the managed units, on the current host.
+ * Asks systemd about the managed units, and reloads or restarts them, on the current
+ * host.
  */
 @Service
 public class SystemdUnits {
 
 	private static final Logger logger = LoggerFactory.getLogger(SystemdUnits.class);
 
-	private final Hosts hosts;
+	private final SystemCommands commands;
 
-	private final CommandCatalogue catalogue;
+	private final PosternProperties.Units units;
 
-	SystemdUnits(Hosts hosts, CommandCatalogue catalogue) {
-		this.hosts = hosts;
-		this.catalogue = catalogue;
+	SystemdUnits(SystemCommands commands, PosternProperties properties) {
+		this.commands = commands;
+		this.units = properties.units();
+	}
+
+	/**
+	 * The status of a managed server's unit, with the command that read it.
+	 * @param unit the server
+	 * @return the status of its unit (named by {@code postern.units.*})
+	 */
+	public Reading<UnitStatus> read(ServiceUnit unit) {
+		return read(unit.unitName(this.units));
 	}
 
 	/**
@@ -35,19 +44,23 @@ public class SystemdUnits {
 	 * not be run or failed
 	 */
 	public UnitStatus status(String unit) {
-		try {
-			CommandResult result = this.hosts.current().run(this.catalogue.command(CommandKind.SYSTEMCTL_SHOW, unit));
-			if (!result.succeeded()) {
-				logger.info("systemctl show {} failed with exit code {}: {}", unit, result.exitCode(),
-						result.stderr().strip());
-				return UnitStatus.unknown(unit);
-			}
-			return UnitStatus.parse(unit, result.stdout());
+		return read(unit).value();
+	}
+
+	/**
+	 * The status of a unit, with the command that read it.
+	 * @param unit a unit name, e.g. {@code caddy.service}
+	 * @return the status, {@link UnitStatus#unknown(String) unknown} when the command
+	 * failed, was killed at its timeout or could not run
+	 */
+	public Reading<UnitStatus> read(String unit) {
+		CommandOutcome outcome = this.commands.read(CommandKind.SYSTEMCTL_SHOW, unit);
+		if (!outcome.ok()) {
+			logger.info("{} failed (exit {}{}): {}", outcome.command(), outcome.exitCode(),
+					outcome.timedOut() ? ", killed at its timeout" : "", outcome.stderr().strip());
+			return new Reading<>(UnitStatus.unknown(unit), outcome);
 		}
-		catch (HostException ex) {
-			logger.info("Could not ask systemd about {}: {}", unit, ex.getMessage());
-			return UnitStatus.unknown(unit);
-		}
+		return new Reading<>(UnitStatus.parse(unit, outcome.stdout()), outcome);
 	}
 
 	/**
@@ -57,7 +70,7 @@ public class SystemdUnits {
 	 * @throws HostException when systemctl cannot be run
 	 */
 	public CommandResult reload(String unit) {
-		return this.hosts.current().run(this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, unit));
+		return this.commands.run(CommandKind.SYSTEMCTL_RELOAD, unit);
 	}
 
 	/**
@@ -67,7 +80,7 @@ public class SystemdUnits {
 	 * @throws HostException when systemctl cannot be run
 	 */
 	public CommandResult restart(String unit) {
-		return this.hosts.current().run(this.catalogue.command(CommandKind.SYSTEMCTL_RESTART, unit));
+		return this.commands.run(CommandKind.SYSTEMCTL_RESTART, unit);
 	}
 
 }

@@ -67,6 +67,25 @@ public record UnitStatus(String unit, String loadState, String activeState, Stri
 		return !UNKNOWN.equals(this.loadState);
 	}
 
+	/**
+	 * Whether the unit runs.
+	 * @return {@code true} when its active state is {@code active}
+	 */
+	public boolean active() {
+		return "active".equals(this.activeState);
+	}
+
+	/**
+	 * The memory in use, for reading.
+	 * @return e.g. {@code 46.0 MiB}; empty when not known
+	 */
+	public String memory() {
+		if (this.memoryBytes < 0) {
+			return "";
+		}
+		return String.format(java.util.Locale.ROOT, "%.1f MiB", this.memoryBytes / (1024.0 * 1024.0));
+	}
+
 	private static long number(String value, long fallback) {
 		// systemd prints "[not set]" or nothing for values it does not have.
 		if (value == null || value.isEmpty() || !value.chars().allMatch(Character::isDigit)) {

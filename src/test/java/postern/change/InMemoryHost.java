@@ -136,6 +136,18 @@ class InMemoryHost implements Host {
 	}
 
 	@Override
+	public synchronized List<Path> list(Path folder) {
+		// Folders exist only as the parents of files.
+		return this.files.keySet()
+			.stream()
+			.filter((path) -> path.startsWith(folder) && !path.equals(folder))
+			.map((path) -> folder.resolve(folder.relativize(path).getName(0)))
+			.distinct()
+			.sorted(java.util.Comparator.comparing(Path::toString))
+			.toList();
+	}
+
+	@Override
 	public synchronized TemporaryFile writeTemporary(Path near, byte[] content) {
 		Path temp = near.resolveSibling("." + near.getFileName() + ".candidate-" + (++this.temporaryCounter));
 		this.files.put(temp, content.clone());

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class CommandCatalogueTests {
 
 	private final CommandCatalogue catalogue = new CommandCatalogue(new PosternProperties(Path.of("data"), null, null,
-			null, new PosternProperties.Systemctl(List.of("sudo", "-n")), null, null, null, null, null));
+			null, new PosternProperties.Systemctl(List.of("sudo", "-n"), Duration.ofSeconds(10)), null, null, null,
+			null, null));
 
 	@Test
 	void commandWhenValuesValidPutsPrefixAndProgramFirst() {
@@ -46,6 +47,46 @@ class CommandCatalogueTests {
 		assertThat(command.displayArgv()).containsExactly("tool", "******");
 		assertThat(command.withStdin(new byte[] { 1 }).displayArgv()).containsExactly("tool", "******");
 		assertThat(command.withTimeout(Duration.ofSeconds(2)).toString()).isEqualTo("tool ******");
+	}
+
+	@Test
+	void serviceCommandsFollowTheirDocumentedArgv() {
+		assertThat(this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, "caddy.service").argv()).containsExactly("sudo",
+				"-n", "systemctl", "reload", "caddy.service");
+		assertThat(this.catalogue.command(CommandKind.SYSTEMCTL_RESTART, "maddy.service").argv())
+			.containsExactly("sudo", "-n", "systemctl", "restart", "maddy.service");
+		assertThat(this.catalogue.command(CommandKind.JOURNALCTL_TAIL, "caddy.service", "200").argv()).containsExactly(
+				"sudo", "-n", "journalctl", "-u", "caddy.service", "-n", "200", "--no-pager", "-o", "short-iso");
+		assertThat(this.catalogue.command(CommandKind.FAIL2BAN_STATUS).argv()).containsExactly("sudo", "-n",
+				"fail2ban-client", "status");
+		assertThat(this.catalogue.command(CommandKind.FAIL2BAN_JAIL_STATUS, "maddy-auth").argv())
+			.containsExactly("sudo", "-n", "fail2ban-client", "status", "maddy-auth");
+		assertThat(this.catalogue.command(CommandKind.FAIL2BAN_UNBAN, "maddy-auth", "2001:db8::7").argv())
+			.containsExactly("sudo", "-n", "fail2ban-client", "set", "maddy-auth", "unbanip", "2001:db8::7");
+		assertThat(this.catalogue.command(CommandKind.UFW_STATUS).argv()).containsExactly("sudo", "-n", "ufw", "status",
+				"verbose");
+	}
+
+	@Test
+	void serviceArgumentsRefuseOptionsAndOddShapes() {
+		assertThat(Argument.LINES.accepts("50")).isTrue();
+		assertThat(Argument.LINES.accepts("1000")).isTrue();
+		assertThat(Argument.LINES.accepts("-5")).isFalse();
+		assertThat(Argument.LINES.accepts("0")).isFalse();
+		assertThat(Argument.LINES.accepts("10000")).isFalse();
+		assertThat(Argument.JAIL.accepts("maddy-dictonary-attack")).isTrue();
+		assertThat(Argument.JAIL.accepts("-all")).isFalse();
+		assertThat(Argument.JAIL.accepts("a jail")).isFalse();
+		assertThat(Argument.JAIL.accepts("../x")).isFalse();
+		assertThat(Argument.IP_ADDRESS.accepts("192.0.2.10")).isTrue();
+		assertThat(Argument.IP_ADDRESS.accepts("2001:db8::1")).isTrue();
+		assertThat(Argument.IP_ADDRESS.accepts("::1")).isTrue();
+		assertThat(Argument.IP_ADDRESS.accepts("256.0.0.1")).isFalse();
+		assertThat(Argument.IP_ADDRESS.accepts("-192.0.2.10")).isFalse();
+		assertThat(Argument.IP_ADDRESS.accepts("192.0.2.10 --all")).isFalse();
+		assertThat(Argument.IP_ADDRESS.accepts("example.org")).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.catalogue.command(CommandKind.FAIL2BAN_UNBAN, "sshd", "--report-absent"));
 	}
 
 }

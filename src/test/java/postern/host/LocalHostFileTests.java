@@ -313,6 +313,32 @@ class LocalHostFileTests {
 	}
 
 	@Test
+	void listGivesAFoldersEntriesSortedAndNothingForAMissingFolder() throws IOException {
+		Path certificates = this.root.resolve("certificates/acme");
+		Files.createDirectories(certificates.resolve("b.example"));
+		Files.createDirectories(certificates.resolve("a.example"));
+		Files.writeString(certificates.resolve("c.txt"), "x");
+		LocalHost host = host(3);
+		assertThat(host.list(certificates)).containsExactly(certificates.resolve("a.example"),
+				certificates.resolve("b.example"), certificates.resolve("c.txt"));
+		assertThat(host.list(this.root.resolve("missing"))).isEmpty();
+		assertThat(host.list(certificates.resolve("c.txt"))).isEmpty();
+	}
+
+	@Test
+	void listWhenFolderIsNotReadableFails() throws IOException {
+		assumeThat(System.getProperty("user.name")).as("root reads every folder").isNotEqualTo("root");
+		Path folder = Files.createDirectories(this.root.resolve("closed"));
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("---------"));
+		try {
+			assertThatExceptionOfType(HostException.class).isThrownBy(() -> host(3).list(folder));
+		}
+		finally {
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	@Test
 	void modeAndPermissionsRoundTrip() {
 		for (int mode : Set.of(0, 0640, 0604, 0755, 0777, 0111)) {
 			assertThat(LocalHost.mode(LocalHost.permissions(mode))).isEqualTo(mode);

@@ -56,4 +56,44 @@ class UnitStatusTests {
 		assertThat(status.subState()).isEqualTo("a=b");
 	}
 
+	@Test
+	void sampleOfActiveUnit() {
+		UnitStatus status = UnitStatus.parse("caddy.service", Samples.read("systemctl-show-active.txt"));
+		assertThat(status).isEqualTo(new UnitStatus("caddy.service", "loaded", "active", "running",
+				"Mon 2026-11-23 08:14:02 UTC", 812, 48234496, 0));
+	}
+
+	@Test
+	void sampleOfInactiveUnit() {
+		UnitStatus status = UnitStatus.parse("maddy.service", Samples.read("systemctl-show-inactive.txt"));
+		assertThat(status.found()).isTrue();
+		assertThat(status.activeState()).isEqualTo("inactive");
+		assertThat(status.subState()).isEqualTo("dead");
+		assertThat(status.mainPid()).isZero();
+		assertThat(status.memoryBytes()).isEqualTo(-1);
+	}
+
+	@Test
+	void sampleOfFailedUnit() {
+		UnitStatus status = UnitStatus.parse("maddy.service", Samples.read("systemctl-show-failed.txt"));
+		assertThat(status.found()).isTrue();
+		assertThat(status.activeState()).isEqualTo("failed");
+		assertThat(status.restarts()).isEqualTo(5);
+		assertThat(status.activeSince()).isEqualTo("Tue 2026-11-24 21:40:17 UTC");
+	}
+
+	@Test
+	void sampleOfMissingUnit() {
+		UnitStatus status = UnitStatus.parse("nope.service", Samples.read("systemctl-show-not-found.txt"));
+		assertThat(status.known()).isTrue();
+		assertThat(status.found()).isFalse();
+		assertThat(status.loadState()).isEqualTo("not-found");
+	}
+
+	@Test
+	void memoryIsShownInMebibytes() {
+		assertThat(UnitStatus.parse("a", "LoadState=loaded\nMemoryCurrent=48234496\n").memory()).isEqualTo("46.0 MiB");
+		assertThat(UnitStatus.parse("a", "LoadState=loaded\nMemoryCurrent=[not set]\n").memory()).isEmpty();
+	}
+
 }

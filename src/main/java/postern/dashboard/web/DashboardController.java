@@ -8,8 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The landing page. The units' state comes in its own request, so a slow
- * {@code systemctl} never holds up the page.
+ * The landing page. Every card that runs a command or reads the server comes in its own
+ * request, so a slow {@code systemctl} never holds up the page.
  */
 @Controller
 class DashboardController {
@@ -17,6 +17,10 @@ class DashboardController {
 	static final String VIEW = "dashboard/index";
 
 	static final String UNITS_FRAGMENT = "dashboard/units :: units";
+
+	static final String CERTIFICATES_FRAGMENT = "dashboard/certificates :: certificates";
+
+	static final String COUNTS_FRAGMENT = "dashboard/counts :: counts";
 
 	static final int RECENT_EVENTS = 10;
 
@@ -33,6 +37,7 @@ class DashboardController {
 	String dashboard(Model model) {
 		model.addAttribute("things", this.dashboard.things());
 		model.addAttribute("events", this.auditLog.latest(RECENT_EVENTS));
+		model.addAttribute("hasCounts", this.dashboard.hasCounts());
 		return VIEW;
 	}
 
@@ -40,6 +45,18 @@ class DashboardController {
 	String units(Model model) {
 		model.addAttribute("units", this.dashboard.units());
 		return UNITS_FRAGMENT;
+	}
+
+	@GetMapping("/dashboard/certificates")
+	String certificates(Model model) {
+		model.addAttribute("report", this.dashboard.certificates());
+		return CERTIFICATES_FRAGMENT;
+	}
+
+	@GetMapping("/dashboard/counts")
+	String counts(Model model) {
+		model.addAttribute("counts", this.dashboard.counts());
+		return COUNTS_FRAGMENT;
 	}
 
 }

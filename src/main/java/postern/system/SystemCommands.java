@@ -1,0 +1,77 @@
+package postern.system;
+
+import java.time.Duration;
+
+import postern.PosternProperties;
+import postern.host.Command;
+import postern.host.CommandCatalogue;
+import postern.host.CommandKind;
+import postern.host.CommandResult;
+import postern.host.HostException;
+import postern.host.Hosts;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the system tools' commands on the current host and never throws: a program that
+ * cannot be started or a host that fails becomes an {@link CommandOutcome outcome} that
+ * says so. Status commands get the {@code postern.systemctl.timeout}; actions keep their
+ * catalogue's longer timeout.
+ */
+@Component
+class SystemCommands {
+
+	private final Hosts hosts;
+
+	private final CommandCatalogue catalogue;
+
+	private final Duration statusTimeout;
+
+	SystemCommands(Hosts hosts, CommandCatalogue catalogue, PosternProperties properties) {
+		this.hosts = hosts;
+		this.catalogue = catalogue;
+		this.statusTimeout = properties.systemctl().timeout();
+	}
+
+	/**
+	 * Run a command that only reads, within the status timeout.
+	 * @param kind the catalogue entry
+	 * @param values its arguments
+	 * @return what it did
+	 */
+	CommandOutcome read(CommandKind kind, String... values) {
+		return run(this.catalogue.command(kind, values).withTimeout(this.statusTimeout));
+	}
+
+	/**
+	 * Run a command that changes something, within its catalogue timeout.
+	 * @param kind the catalogue entry
+	 * @param values its arguments
+	 * @return what it did
+	 */
+	CommandOutcome act(CommandKind kind, String... values) {
+		return run(this.catalogue.command(kind, values));
+	}
+
+	/**
+	 * Run a command that changes something, within its catalogue timeout, for callers
+	 * that handle a failure to start themselves.
+	 * @param kind the catalogue entry
+	 * @param values its arguments
+	 * @return what it did
+	 * @throws HostException when the program cannot be started
+	 */
+	CommandResult run(CommandKind kind, String... values) {
+		return this.hosts.current().run(this.catalogue.command(kind, values));
+	}
+
+	private CommandOutcome run(Command command) {
+		try {
+			return CommandOutcome.of(command, this.hosts.current().run(command));
+		}
+		catch (HostException ex) {
+			return CommandOutcome.notStarted(command, ex.getMessage());
+		}
+	}
+
+}

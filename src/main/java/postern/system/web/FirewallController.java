@@ -1,0 +1,30 @@
+package postern.system.web;
+
+import postern.system.Firewall;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The firewall, read-only.
+ */
+@Controller
+class FirewallController {
+
+	static final String VIEW = "services/firewall";
+
+	private final Firewall firewall;
+
+	FirewallController(Firewall firewall) {
+		this.firewall = firewall;
+	}
+
+	@GetMapping("/services/firewall")
+	String firewall(Model model) {
+		model.addAttribute("report", this.firewall.report());
+		model.addAttribute("neededPorts", this.firewall.neededPorts());
+		return VIEW;
+	}
+
+}

@@ -1,0 +1,59 @@
+package postern.mail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import postern.PosternIntegrationTests;
+import postern.change.ReloadResult;
+import postern.host.Hosts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * maddy's restart after a maddy.conf change, through the systemctl stand-in as a real
+ * process.
+ */
+class MaddyRestartIntegrationTests extends PosternIntegrationTests {
+
+	@Autowired
+	MaddyRestart restart;
+
+	@Autowired
+	Hosts hosts;
+
+	Path unitState = SERVER.resolve("state/systemd/maddy.service");
+
+	String savedState;
+
+	@AfterEach
+	void restoreUnit() throws Exception {
+		if (this.savedState != null) {
+			Files.writeString(this.unitState, this.savedState);
+		}
+	}
+
+	@Test
+	void restartTakesWhenTheUnitIsActiveAfterwards() {
+		ReloadResult result = this.restart.reload(this.hosts.current());
+		assertThat(result.ok()).as(result.output()).isTrue();
+		assertThat(this.restart.handles(SERVER.resolve("etc/maddy/maddy.conf"))).isTrue();
+		assertThat(this.restart.handles(SERVER.resolve("etc/maddy/aliases"))).isFalse();
+	}
+
+	@Test
+	void aFailedRestartIsReportedWithSystemdsMessage() throws Exception {
+		this.savedState = Files.readString(this.unitState);
+		Files.writeString(this.unitState, this.savedState + "failing-reload\n");
+
+		ReloadResult result = this.restart.reload(this.hosts.current());
+
+		assertThat(result.ok()).isFalse();
+		assertThat(result.output()).contains("Job for maddy.service failed");
+	}
+
+}

@@ -1,0 +1,78 @@
+package postern.mail;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class MailDnsRecordsTests {
+
+	private static final String RSA_2048 = "v=DKIM1; k=rsa; p="
+			+ "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".repeat(9);
+
+	private final MailDomains domains = mock(MailDomains.class);
+
+	private final DkimKeys dkimKeys = mock(DkimKeys.class);
+
+	private final MailDnsRecords records = new MailDnsRecords(this.domains, this.dkimKeys);
+
+	@Test
+	void aLongDkimKeyIsCutInto255ByteStringsThatJoinBack() {
+		DkimRecord dkim = new DkimRecord("xoyize.xyz", "default", RSA_2048);
+		assertThat(dkim.name()).isEqualTo("default._domainkey.xoyize.xyz");
+		assertThat(dkim.strings()).hasSize(2).allMatch((string) -> string.length() <= 255);
+		assertThat(String.join("", dkim.strings())).isEqualTo(RSA_2048);
+		assertThat(dkim.zoneValue()).isEqualTo("\"" + dkim.strings().get(0) + "\" \"" + dkim.strings().get(1) + "\"");
+	}
+
+	@Test
+	void everyRecordOfADomainComesFromTheServersState() {
+		given(this.domains.mxHost()).willReturn(Optional.of("mx1.xoyize.xyz"));
+		given(this.dkimKeys.find("cinay.eu")).willReturn(Optional.of(new DkimRecord("cinay.eu", "default", RSA_2048)));
+
+		MailDnsSet set = this.records.recordsOf("cinay.eu");
+
+		assertThat(set.dkimKnown()).isTrue();
+		assertThat(set.records()).extracting(DnsRecord::name, DnsRecord::type, DnsRecord::value)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("cinay.eu", "MX", "10 mx1.xoyize.xyz"),
+					org.assertj.core.groups.Tuple.tuple("cinay.eu", "TXT", "v=spf1 mx -all"),
+					org.assertj.core.groups.Tuple.tuple("default._domainkey.cinay.eu", "TXT", RSA_2048),
+					org.assertj.core.groups.Tuple.tuple("_dmarc.cinay.eu", "TXT",
+							"v=DMARC1; p=quarantine; rua=mailto:postmaster@cinay.eu"),
+					org.assertj.core.groups.Tuple.tuple("_mta-sts.cinay.eu", "TXT",
+							"v=STSv1; id=" + MailDnsRecords.mtaStsId(MailDnsRecords.policy("mx1.xoyize.xyz"))),
+					org.assertj.core.groups.Tuple.tuple("_smtp._tls.cinay.eu", "TXT",
+							"v=TLSRPTv1; rua=mailto:postmaster@cinay.eu"),
+					org.assertj.core.groups.Tuple.tuple("cinay.eu", "CAA", "0 issue \"letsencrypt.org\""));
+		assertThat(set.zoneSnippet()).contains("cinay.eu.                         3600 IN MX 10 mx1.xoyize.xyz.\n")
+			.contains("default._domainkey.cinay.eu.      3600 IN TXT \"v=DKIM1; k=rsa; p=")
+			.contains("_smtp._tls.cinay.eu.              3600 IN TXT \"v=TLSRPTv1; rua=mailto:postmaster@cinay.eu\"");
+	}
+
+	@Test
+	void aDomainWithoutItsKeyYetSaysSoAndHasNoDkimRecord() {
+		given(this.domains.mxHost()).willReturn(Optional.of("mx1.xoyize.xyz"));
+		given(this.dkimKeys.find("new.example")).willReturn(Optional.empty());
+
+		MailDnsSet set = this.records.recordsOf("new.example");
+
+		assertThat(set.dkimKnown()).isFalse();
+		assertThat(set.records()).extracting(DnsRecord::purposeKey).doesNotContain("dns.purpose.dkim");
+	}
+
+	@Test
+	void theMtaStsIdChangesExactlyWhenThePolicyDoes() {
+		String policy = MailDnsRecords.policy("mx1.xoyize.xyz");
+		assertThat(MailDnsRecords.mtaStsId(policy)).hasSize(20)
+			.matches("[0-9a-f]{20}")
+			.isEqualTo(MailDnsRecords.mtaStsId(policy))
+			.isNotEqualTo(MailDnsRecords.mtaStsId(policy.replace("testing", "enforce")));
+		assertThat(List.of(policy.split("\r\n"))).containsExactly("version: STSv1", "mode: testing",
+				"mx: mx1.xoyize.xyz", "max_age: 604800");
+	}
+
+}

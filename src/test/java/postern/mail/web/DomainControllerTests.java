@@ -1,0 +1,136 @@
+package postern.mail.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import postern.change.Change;
+import postern.change.ChangeFixtures;
+import postern.host.Hosts;
+import postern.mail.Aliases;
+import postern.mail.DnsRecord;
+import postern.mail.MailDnsRecords;
+import postern.mail.MailDnsSet;
+import postern.mail.MailDomain;
+import postern.mail.MailDomains;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(controllers = DomainController.class, properties = "spring.messages.basename=messages,i18n/mail")
+@WithMockUser
+class DomainControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	Hosts hosts;
+
+	@BeforeEach
+	void currentHost() {
+		ChangeFixtures.currentHostNamed(this.hosts, "vps");
+	}
+
+	@MockitoBean
+	MailDomains domains;
+
+	@MockitoBean
+	Aliases aliases;
+
+	@MockitoBean
+	MailDnsRecords dnsRecords;
+
+	static List<String> hostileDomains() {
+		return HostileInputs.domains();
+	}
+
+	@Test
+	void listShowsEachDomainWithThePrimaryMarked() throws Exception {
+		given(this.domains.list())
+			.willReturn(List.of(new MailDomain("xoyize.xyz", true), new MailDomain("xn--caf-dma.fr", false)));
+		this.mvc.perform(get("/domains"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("xoyize.xyz"), containsString("primary"),
+					containsString("café.fr"), containsString("xn--caf-dma.fr"))));
+	}
+
+	@Test
+	void newDomainStoresAnInternationalNameInPunycode() throws Exception {
+		Change change = mock(Change.class);
+		given(change.getId()).willReturn(5L);
+		given(this.domains.previewAdd("xn--caf-dma.fr")).willReturn(change);
+
+		this.mvc.perform(post("/domains/new").with(csrf()).param("name", "Café.fr"))
+			.andExpect(redirectedUrl("/changes/5"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("hostileDomains")
+	void newDomainWhenHostileShowsFieldErrorAndPreviewsNothing(String hostile) throws Exception {
+		this.mvc.perform(post("/domains/new").with(csrf()).param("name", hostile))
+			.andExpect(status().isOk())
+			.andExpect(view().name(DomainController.FORM_VIEW))
+			.andExpect(model().attributeHasFieldErrors("form", "name"))
+			.andExpect(content().string(containsString("class=\"field-error\"")));
+		verify(this.domains, never()).previewAdd(anyString());
+	}
+
+	@Test
+	void showListsTheRecordsToPublishWithACopyButtonAndTheZoneSnippet() throws Exception {
+		given(this.domains.find("cinay.eu")).willReturn(Optional.of(new MailDomain("cinay.eu", false)));
+		given(this.aliases.list()).willReturn(List.of());
+		given(this.domains.rewriteSteps()).willReturn(List.of());
+		MailDnsSet dns = new MailDnsSet("cinay.eu", List.of(new DnsRecord("_dmarc.cinay.eu", "TXT",
+				"v=DMARC1; p=quarantine", "\"v=DMARC1; p=quarantine\"", "dns.purpose.dmarc")), true);
+		given(this.dnsRecords.recordsOf("cinay.eu")).willReturn(dns);
+
+		this.mvc.perform(get("/domains/cinay.eu"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(
+					allOf(containsString("_dmarc.cinay.eu"), containsString("data-copy=\"record-0\""), containsString(
+							"_dmarc.cinay.eu.                  3600 IN TXT &quot;v=DMARC1; p=quarantine&quot;"))));
+	}
+
+	@Test
+	void showOfADomainThatIsNotLocalIsNotFound() throws Exception {
+		given(this.domains.find(anyString())).willReturn(Optional.empty());
+		this.mvc.perform(get("/domains/elsewhere.example")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void deleteNeedsTheDomainTypedAgain() throws Exception {
+		given(this.domains.find("cinay.eu")).willReturn(Optional.of(new MailDomain("cinay.eu", false)));
+		given(this.aliases.list()).willReturn(List.of());
+
+		this.mvc.perform(post("/domains/cinay.eu/delete").with(csrf()).param("confirm", "cinay"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(DomainController.DELETE_VIEW))
+			.andExpect(content().string(containsString("That is not the name of this domain.")));
+		verify(this.domains, never()).previewRemove(anyString());
+	}
+
+}

@@ -1,0 +1,205 @@
+package postern.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import postern.audit.AuditLog;
+import postern.change.ChangeReloader;
+import postern.change.ReloadResult;
+import postern.host.Host;
+import postern.system.Fail2banStatus.State;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The system services through real processes: the stand-ins of systemctl, journalctl,
+ * fail2ban-client and ufw in a temporary server root.
+ */
+class SystemServicesTests {
+
+	@TempDir
+	Path folder;
+
+	private StandinServer server;
+
+	private final AuditLog auditLog = mock(AuditLog.class);
+
+	@BeforeEach
+	void server() {
+		this.server = new StandinServer(this.folder, Duration.ofSeconds(10));
+	}
+
+	private SystemdUnits systemd() {
+		return new SystemdUnits(this.server.commands, this.server.properties);
+	}
+
+	private UnitActions actions(ChangeReloader... reloaders) {
+		return new UnitActions(this.server.commands, List.of(reloaders), this.server::host, this.auditLog,
+				this.server.properties, Optional.empty());
+	}
+
+	@Test
+	void statusReadsTheUnitFromSystemctl() {
+		Reading<UnitStatus> reading = systemd().read("caddy.service");
+		assertThat(reading.ok()).isTrue();
+		assertThat(reading.value().active()).isTrue();
+		assertThat(reading.value().mainPid()).isEqualTo(812);
+		assertThat(reading.outcome().command()).endsWith("standin systemctl show "
+				+ "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,MemoryCurrent,NRestarts "
+				+ "caddy.service");
+		assertThat(systemd().status("nope.service").found()).isFalse();
+	}
+
+	@Test
+	void statusWhenSystemctlHangsIsKilledAtTheTimeout() {
+		this.server = new StandinServer(this.folder, Duration.ofMillis(500));
+		this.server.hang("systemctl");
+		long started = System.nanoTime();
+		Reading<UnitStatus> reading = systemd().read("caddy.service");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+		assertThat(reading.timedOut()).isTrue();
+		assertThat(reading.ok()).isFalse();
+		assertThat(reading.value().known()).isFalse();
+	}
+
+	@Test
+	void reloadRunsSystemctlRecordsItAndRemembersIt() {
+		UnitAction action = actions().reload(ServiceUnit.MADDY);
+		assertThat(action.ok()).isTrue();
+		assertThat(action.exitCode()).isZero();
+		assertThat(action.command()).endsWith("systemctl reload maddy.service");
+		assertThat(this.server.read("journal/maddy.service")).contains("Reloaded maddy.service.");
+		verify(this.auditLog).record(eq("service.reload"), eq("maddy.service"), eq(true),
+				contains("systemctl reload maddy.service\nexit 0"));
+	}
+
+	@Test
+	void reloadWhenItFailsShowsTheOutputAndExitCode() {
+		this.server.write("systemd/caddy.service", "failing-reload\n");
+		UnitActions actions = actions();
+		UnitAction action = actions.reload(ServiceUnit.CADDY);
+		assertThat(action.ok()).isFalse();
+		assertThat(action.exitCode()).isEqualTo(1);
+		assertThat(action.output()).contains("Job for caddy.service failed");
+		assertThat(actions.last(ServiceUnit.CADDY)).contains(action);
+		assertThat(actions.last(ServiceUnit.MADDY)).isEmpty();
+		verify(this.auditLog).record(eq("service.reload"), eq("caddy.service"), eq(false), contains("exit 1"));
+	}
+
+	@Test
+	void restartStartsANewProcess() {
+		UnitAction action = actions().restart(ServiceUnit.MADDY);
+		assertThat(action.ok()).isTrue();
+		assertThat(action.command()).endsWith("systemctl restart maddy.service");
+		assertThat(systemd().status("maddy.service").mainPid()).isEqualTo(846);
+		verify(this.auditLog).record(eq("service.restart"), eq("maddy.service"), eq(true), contains("exit 0"));
+	}
+
+	@Test
+	void caddyReloadUsesTheCaddyReloaderWhenThereIsOne() {
+		ChangeReloader caddy = new ChangeReloader() {
+
+			@Override
+			public String id() {
+				return "caddy";
+			}
+
+			@Override
+			public ReloadResult reload(Host host) {
+				return ReloadResult.succeeded("caddy reload --config Caddyfile\nexit 0");
+			}
+
+		};
+		UnitAction action = actions(caddy).reload(ServiceUnit.CADDY);
+		assertThat(action.ok()).isTrue();
+		assertThat(action.command()).isEqualTo("caddy reload (postern.caddy.reload=systemctl)");
+		assertThat(action.exitCode()).isNull();
+		assertThat(action.output()).contains("caddy reload --config Caddyfile");
+		assertThat(this.server.read("journal/caddy.service")).doesNotContain("Reloaded caddy.service.");
+		UnitAction maddy = actions(caddy).reload(ServiceUnit.MADDY);
+		assertThat(maddy.command()).endsWith("systemctl reload maddy.service");
+	}
+
+	@Test
+	void journalTailFiltersInPostern() {
+		Journal journal = new Journal(this.server.commands, this.server.properties);
+		JournalTail all = journal.tail("maddy.service", 50, "");
+		assertThat(all.ok()).isTrue();
+		assertThat(all.entries()).hasSize(5);
+		assertThat(all.outcome().command()).endsWith("journalctl -u maddy.service -n 50 --no-pager -o short-iso");
+		JournalTail filtered = journal.tail("maddy.service", 50, "Authentication FAILED");
+		assertThat(filtered.entries()).singleElement()
+			.satisfies((line) -> assertThat(line.message()).contains("203.0.113.7"));
+		assertThat(filtered.read()).isEqualTo(5);
+		assertThat(journal.tail("nope.service", 5000, null).entries()).singleElement()
+			.satisfies((line) -> assertThat(line.noEntries()).isTrue());
+		assertThat(journal.tail("nope.service", 5000, null).lines()).isEqualTo(1000);
+		assertThat(journal.tail("nope.service", 1, null).lines()).isEqualTo(50);
+	}
+
+	@Test
+	void fail2banStatusReadsEveryJail() {
+		Fail2banStatus status = new Fail2ban(this.server.commands, this.auditLog).status();
+		assertThat(status.state()).isEqualTo(State.RUNNING);
+		assertThat(status.jails()).extracting(JailStatus::name)
+			.containsExactly("maddy-auth", "maddy-dictonary-attack", "sshd");
+		assertThat(status.jails().get(0).banned()).containsExactly("203.0.113.7", "2001:db8::66");
+		assertThat(status.jails().get(1).banned()).isEmpty();
+		assertThat(status.currentlyBanned()).isEqualTo(3);
+	}
+
+	@Test
+	void fail2banUnbanLiftsTheBanAndIsAudited() {
+		Fail2ban fail2ban = new Fail2ban(this.server.commands, this.auditLog);
+		CommandOutcome outcome = fail2ban.unban("maddy-auth", "2001:db8::66");
+		assertThat(outcome.ok()).isTrue();
+		assertThat(outcome.stdout().strip()).isEqualTo("1");
+		assertThat(fail2ban.status().jails().get(0).banned()).containsExactly("203.0.113.7");
+		verify(this.auditLog).record(eq("fail2ban.unban"), eq("2001:db8::66 in maddy-auth"), eq(true),
+				contains("fail2ban-client set maddy-auth unbanip 2001:db8::66"));
+		assertThatIllegalArgumentException().isThrownBy(() -> fail2ban.unban("maddy-auth", "--all"));
+		assertThat(Fail2ban.valid("maddy-auth", "203.0.113.7")).isTrue();
+		assertThat(Fail2ban.valid("maddy-auth", "nobody")).isFalse();
+	}
+
+	@Test
+	void fail2banWhenMissingOrStoppedSaysSo() {
+		Fail2ban fail2ban = new Fail2ban(this.server.commands, this.auditLog);
+		this.server.write("fail2ban/stopped", "");
+		assertThat(fail2ban.status().state()).isEqualTo(State.NOT_RUNNING);
+		this.server.delete("fail2ban");
+		Fail2banStatus missing = fail2ban.status();
+		assertThat(missing.state()).isEqualTo(State.NOT_INSTALLED);
+		assertThat(missing.jails()).isEmpty();
+	}
+
+	@Test
+	void firewallReportWarnsAboutTheMissingPort() {
+		Firewall firewall = new Firewall(this.server.commands, this.server.properties);
+		FirewallReport report = firewall.report();
+		assertThat(report.ok()).isTrue();
+		assertThat(report.status().active()).isTrue();
+		assertThat(report.status().rules()).hasSize(10);
+		assertThat(report.closedPorts()).containsExactly(465);
+		this.server.delete("ufw/enabled");
+		FirewallReport off = firewall.report();
+		assertThat(off.status().active()).isFalse();
+		assertThat(off.closedPorts()).isEmpty();
+		this.server.delete("ufw");
+		FirewallReport missing = firewall.report();
+		assertThat(missing.ok()).isFalse();
+		assertThat(missing.notInstalled()).isTrue();
+	}
+
+}
