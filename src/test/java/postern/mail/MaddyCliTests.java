@@ -109,6 +109,11 @@ class MaddyCliTests {
 		assertThat(MaddyCli.interpret(command, quiet).succeeded()).isTrue();
 		CommandResult sudo = new CommandResult(1, "", "sudo: a password is required\n", Duration.ZERO, false);
 		assertThat(MaddyCli.interpret(command, sudo).error()).isEqualTo(MaddyError.PERMISSION_DENIED);
+		CommandResult notFound = new CommandResult(1, "", "sudo: /usr/local/bin/maddy: command not found\n",
+				Duration.ZERO, false);
+		assertThat(MaddyCli.interpret(command, notFound).error()).isEqualTo(MaddyError.NOT_INSTALLED);
+		CommandResult killed = new CommandResult(-1, "", "", Duration.ofSeconds(60), true);
+		assertThat(MaddyCli.interpret(command, killed).error()).isEqualTo(MaddyError.TIMED_OUT);
 	}
 
 	@Test
