@@ -3,6 +3,7 @@ package postern.mail.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -10,6 +11,8 @@ import jakarta.validation.Valid;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailFileException;
+import postern.mail.Mailbox;
+import postern.mail.Mailboxes;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -40,8 +43,11 @@ class AliasController {
 
 	private final Aliases aliases;
 
-	AliasController(Aliases aliases) {
+	private final Mailboxes mailboxes;
+
+	AliasController(Aliases aliases, Mailboxes mailboxes) {
 		this.aliases = aliases;
+		this.mailboxes = mailboxes;
 	}
 
 	@GetMapping("/aliases")
@@ -54,6 +60,7 @@ class AliasController {
 		model.addAttribute("aliases", found);
 		model.addAttribute("groups", byDomain);
 		model.addAttribute("problems", this.aliases.problems());
+		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		model.addAttribute("q", query);
 		return LIST_VIEW;
 	}
@@ -84,8 +91,10 @@ class AliasController {
 
 	@GetMapping("/aliases/{alias}/edit")
 	String edit(@PathVariable String alias, Model model) {
-		model.addAttribute("form", AliasForm.from(existing(alias)));
+		Alias current = existing(alias);
+		model.addAttribute("form", AliasForm.from(current));
 		model.addAttribute("editing", true);
+		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		return FORM_VIEW;
 	}
 
@@ -95,6 +104,7 @@ class AliasController {
 		Alias current = existing(alias);
 		form.setAlias(current.address());
 		model.addAttribute("editing", true);
+		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		if (result.hasFieldErrors("targets")) {
 			return FORM_VIEW;
 		}
@@ -110,6 +120,11 @@ class AliasController {
 	@PostMapping("/aliases/{alias}/delete")
 	String delete(@PathVariable String alias, RedirectAttributes attributes) {
 		return DomainController.toChange(this.aliases.previewRemove(existing(alias).address()), attributes);
+	}
+
+	/** An alias on a mailbox's address takes its mail: the pages say so. */
+	private Set<String> mailboxAddresses() {
+		return this.mailboxes.all().stream().map(Mailbox::address).collect(Collectors.toSet());
 	}
 
 	private Alias existing(String alias) {

@@ -13,7 +13,10 @@ import postern.mail.MailDnsRecords;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
 import postern.mail.MailFileException;
+import postern.mail.Mailbox;
+import postern.mail.Mailboxes;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,10 +48,13 @@ class DomainController {
 
 	private final MailDnsRecords dnsRecords;
 
-	DomainController(MailDomains domains, Aliases aliases, MailDnsRecords dnsRecords) {
+	private final Mailboxes mailboxes;
+
+	DomainController(MailDomains domains, Aliases aliases, MailDnsRecords dnsRecords, Mailboxes mailboxes) {
 		this.domains = domains;
 		this.aliases = aliases;
 		this.dnsRecords = dnsRecords;
+		this.mailboxes = mailboxes;
 	}
 
 	@GetMapping("/domains")
@@ -56,8 +62,12 @@ class DomainController {
 		Map<String, Long> aliasCounts = this.aliases.list()
 			.stream()
 			.collect(Collectors.groupingBy(Alias::domain, Collectors.counting()));
+		Map<String, Long> mailboxCounts = this.mailboxes.all()
+			.stream()
+			.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
 		model.addAttribute("domains", this.domains.list());
 		model.addAttribute("aliasCounts", aliasCounts);
+		model.addAttribute("mailboxCounts", mailboxCounts);
 		return LIST_VIEW;
 	}
 
@@ -86,6 +96,7 @@ class DomainController {
 		MailDomain found = local(domain);
 		model.addAttribute("domain", found);
 		model.addAttribute("aliases", aliasesOf(domain));
+		model.addAttribute("mailboxes", mailboxesOf(domain));
 		model.addAttribute("rewriteSteps", this.domains.rewriteSteps());
 		model.addAttribute("dns", this.dnsRecords.recordsOf(domain));
 		return SHOW_VIEW;
@@ -93,22 +104,35 @@ class DomainController {
 
 	@GetMapping("/domains/{domain}/delete")
 	String confirmDelete(@PathVariable String domain, Model model) {
-		model.addAttribute("domain", local(domain));
-		model.addAttribute("aliases", aliasesOf(domain));
+		deletePage(local(domain), model);
 		return DELETE_VIEW;
 	}
 
+	/**
+	 * A domain that still has mailboxes is removed only once its name is typed again.
+	 */
 	@PostMapping("/domains/{domain}/delete")
 	String delete(@PathVariable String domain, @RequestParam(name = "confirm", defaultValue = "") String confirm,
 			Model model, RedirectAttributes attributes) {
 		MailDomain found = local(domain);
-		if (!found.name().equals(confirm.strip())) {
-			model.addAttribute("domain", found);
-			model.addAttribute("aliases", aliasesOf(domain));
+		List<Mailbox> remaining = deletePage(found, model);
+		if (!remaining.isEmpty() && !found.name().equals(confirm.strip())) {
 			model.addAttribute("confirmError", true);
 			return DELETE_VIEW;
 		}
 		return toChange(this.domains.previewRemove(found.name()), attributes);
+	}
+
+	private List<Mailbox> deletePage(MailDomain domain, Model model) {
+		List<Mailbox> remaining = mailboxesOf(domain.name());
+		model.addAttribute("domain", domain);
+		model.addAttribute("aliases", aliasesOf(domain.name()));
+		model.addAttribute("mailboxes", remaining);
+		return remaining;
+	}
+
+	private List<Mailbox> mailboxesOf(String domain) {
+		return this.mailboxes.find(domain, null, Pageable.unpaged()).getContent();
 	}
 
 	private MailDomain local(String domain) {

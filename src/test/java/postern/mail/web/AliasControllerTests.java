@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import postern.change.Change;
 import postern.change.ChangeFixtures;
 import postern.host.Hosts;
+import postern.mail.Mailboxes;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailFileException;
@@ -49,6 +50,9 @@ class AliasControllerTests {
 
 	@MockitoBean
 	Hosts hosts;
+
+	@MockitoBean
+	Mailboxes mailboxes;
 
 	@BeforeEach
 	void currentHost() {

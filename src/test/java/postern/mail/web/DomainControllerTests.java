@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import postern.change.Change;
 import postern.change.ChangeFixtures;
 import postern.host.Hosts;
+import postern.mail.Mailbox;
+import postern.mail.Mailboxes;
 import postern.mail.Aliases;
 import postern.mail.DnsRecord;
 import postern.mail.MailDnsRecords;
@@ -20,13 +22,17 @@ import postern.mail.MailDomains;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -49,6 +55,9 @@ class DomainControllerTests {
 
 	@MockitoBean
 	Hosts hosts;
+
+	@MockitoBean
+	Mailboxes mailboxes;
 
 	@BeforeEach
 	void currentHost() {
@@ -104,6 +113,7 @@ class DomainControllerTests {
 		given(this.domains.find("cinay.eu")).willReturn(Optional.of(new MailDomain("cinay.eu", false)));
 		given(this.aliases.list()).willReturn(List.of());
 		given(this.domains.rewriteSteps()).willReturn(List.of());
+		given(this.mailboxes.find(eq("cinay.eu"), isNull(), any())).willReturn(new PageImpl<>(List.of()));
 		MailDnsSet dns = new MailDnsSet("cinay.eu", List.of(new DnsRecord("_dmarc.cinay.eu", "TXT",
 				"v=DMARC1; p=quarantine", "\"v=DMARC1; p=quarantine\"", "dns.purpose.dmarc")), true);
 		given(this.dnsRecords.recordsOf("cinay.eu")).willReturn(dns);
@@ -122,15 +132,29 @@ class DomainControllerTests {
 	}
 
 	@Test
-	void deleteNeedsTheDomainTypedAgain() throws Exception {
+	void deleteOfADomainWithMailboxesNeedsItsNameTypedAgain() throws Exception {
 		given(this.domains.find("cinay.eu")).willReturn(Optional.of(new MailDomain("cinay.eu", false)));
 		given(this.aliases.list()).willReturn(List.of());
+		given(this.mailboxes.find(eq("cinay.eu"), isNull(), any()))
+			.willReturn(new PageImpl<>(List.of(Mailbox.of("yann@cinay.eu", true, true))));
 
 		this.mvc.perform(post("/domains/cinay.eu/delete").with(csrf()).param("confirm", "cinay"))
 			.andExpect(status().isOk())
 			.andExpect(view().name(DomainController.DELETE_VIEW))
 			.andExpect(content().string(containsString("That is not the name of this domain.")));
 		verify(this.domains, never()).previewRemove(anyString());
+	}
+
+	@Test
+	void deleteOfADomainWithoutMailboxesNeedsNoTyping() throws Exception {
+		Change change = mock(Change.class);
+		given(change.getId()).willReturn(9L);
+		given(this.domains.find("cinay.eu")).willReturn(Optional.of(new MailDomain("cinay.eu", false)));
+		given(this.aliases.list()).willReturn(List.of());
+		given(this.mailboxes.find(eq("cinay.eu"), isNull(), any())).willReturn(new PageImpl<>(List.of()));
+		given(this.domains.previewRemove("cinay.eu")).willReturn(change);
+
+		this.mvc.perform(post("/domains/cinay.eu/delete").with(csrf())).andExpect(redirectedUrl("/changes/9"));
 	}
 
 }
