@@ -10,7 +10,16 @@ import java.util.regex.Pattern;
 public enum Argument {
 
 	/** A systemd unit name such as {@code caddy.service}. */
-	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}", false);
+	UNIT("[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}", false),
+
+	/**
+	 * An absolute path to a configuration file: no {@code .} or {@code ..} segment, no
+	 * space, quote or shell character.
+	 */
+	CONFIG_FILE("(/(?!\\.\\.?(?:/|$))[A-Za-z0-9._+@-]{1,255}){1,64}", false),
+
+	/** A loopback {@code host:port} of Caddy's admin API, e.g. {@code localhost:2019}. */
+	ADMIN_ADDRESS("(localhost|127\\.0\\.0\\.1|\\[::1\\]):[0-9]{1,5}", false);
 
 	private final Pattern pattern;
 

@@ -22,7 +22,22 @@ public enum CommandKind {
 	SYSTEMCTL_RELOAD(Program.SYSTEMCTL, Duration.ofSeconds(60), "reload", Argument.UNIT),
 
 	/** Stop and start a unit (maddy, which reads its configuration only at start). */
-	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT);
+	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT),
+
+	/** Caddy's version, e.g. {@code 2.6.2} or {@code v2.9.1 h1:...}. */
+	CADDY_VERSION(Program.CADDY, Duration.ofSeconds(10), "version"),
+
+	/** Check a Caddyfile: adapt it and provision its modules, without loading it. */
+	CADDY_VALIDATE(Program.CADDY, Duration.ofSeconds(60), "validate", "--config", Argument.CONFIG_FILE, "--adapter",
+			"caddyfile"),
+
+	/** Turn a Caddyfile into Caddy's JSON, on standard output. */
+	CADDY_ADAPT(Program.CADDY, Duration.ofSeconds(60), "adapt", "--config", Argument.CONFIG_FILE, "--adapter",
+			"caddyfile"),
+
+	/** Adapt a Caddyfile and load it into the running Caddy through its admin API. */
+	CADDY_RELOAD(Program.CADDY, Duration.ofSeconds(60), "reload", "--config", Argument.CONFIG_FILE, "--adapter",
+			"caddyfile", "--address", Argument.ADMIN_ADDRESS);
 
 	private final Program program;
 
