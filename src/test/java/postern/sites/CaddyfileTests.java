@@ -107,10 +107,10 @@ class CaddyfileTests {
 	void replacingABlockChangesOnlyThatBlock() {
 		String text = reference();
 		Caddyfile file = Caddyfile.parse(text);
-		Block blog = file.block("blog.example.org").orElseThrow();
-		String edited = file.replace(blog, "blog.example.org {\n\troot * /var/caddy/www/blog2\n\tfile_server\n}")
+		Block app = file.block("app.example.org").orElseThrow();
+		String edited = file.replace(app, "app.example.org {\n\tencode gzip\n\treverse_proxy 127.0.0.1:9000\n}")
 			.print();
-		assertThat(edited).isEqualTo(text.replace("/var/caddy/www/blog\n", "/var/caddy/www/blog2\n"));
+		assertThat(edited).isEqualTo(text.replace("127.0.0.1:8080 127.0.0.1:8081", "127.0.0.1:9000"));
 	}
 
 	@Test
