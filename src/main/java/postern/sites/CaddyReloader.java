@@ -1,6 +1,9 @@
 package postern.sites;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,23 +148,32 @@ public class CaddyReloader implements ChangeReloader {
 	}
 
 	/**
-	 * The admin API answers with the running configuration.
+	 * The admin API answers with the running configuration. (Java's HttpClient cannot
+	 * read this answer: Caddy ends it with an HTTP trailer.)
 	 */
 	private ReloadResult verify(String output) {
 		URI config = endpoint(this.properties.caddy().adminUrl(), "config/");
+		HttpURLConnection connection = null;
 		try {
-			HttpResponse<Void> response = http().send(
-					HttpRequest.newBuilder(config).timeout(HTTP_TIMEOUT).GET().build(),
-					HttpResponse.BodyHandlers.discarding());
-			String checked = output + "\nGET " + config + ": HTTP " + response.statusCode();
-			return (response.statusCode() == 200) ? ReloadResult.succeeded(checked) : ReloadResult.failed(checked);
+			connection = (HttpURLConnection) config.toURL().openConnection(Proxy.NO_PROXY);
+			connection.setConnectTimeout((int) Duration.ofSeconds(5).toMillis());
+			connection.setReadTimeout((int) HTTP_TIMEOUT.toMillis());
+			int status = connection.getResponseCode();
+			try (InputStream body = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+				if (body != null) {
+					body.readAllBytes();
+				}
+			}
+			String checked = output + "\nGET " + config + ": HTTP " + status;
+			return (status == 200) ? ReloadResult.succeeded(checked) : ReloadResult.failed(checked);
 		}
 		catch (IOException ex) {
 			return ReloadResult.failed(output + "\nGET " + config + " failed: " + ex.getMessage());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return ReloadResult.failed(output + "\ninterrupted");
+		finally {
+			if (connection != null) {
+				connection.disconnect();
+			}
 		}
 	}
 
@@ -174,6 +186,7 @@ public class CaddyReloader implements ChangeReloader {
 			.connectTimeout(Duration.ofSeconds(5))
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.proxy(HttpClient.Builder.NO_PROXY)
+			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 	}
 
