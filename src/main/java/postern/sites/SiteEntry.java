@@ -23,6 +23,14 @@ public record SiteEntry(String id, Block block, Site site) {
 	}
 
 	/**
+	 * The id as a path segment, before URL encoding.
+	 * @return the id with each {@code /} written {@code |}
+	 */
+	public String pathId() {
+		return SiteIds.segment(this.id);
+	}
+
+	/**
 	 * The site's kind.
 	 * @return the kind
 	 */

@@ -19,7 +19,17 @@ public final class SiteIds {
 	 * @return e.g. {@code http:%7C%7Cexample.org:8080}
 	 */
 	public static String encode(String id) {
-		return UriUtils.encodePathSegment(id.replace('/', '|'), StandardCharsets.UTF_8);
+		return UriUtils.encodePathSegment(segment(id), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The path segment for a block's id before URL encoding, for templates (which encode
+	 * path variables themselves).
+	 * @param id the block's first key
+	 * @return the id with each {@code /} written {@code |}
+	 */
+	public static String segment(String id) {
+		return id.replace('/', '|');
 	}
 
 	/**

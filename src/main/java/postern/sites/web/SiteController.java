@@ -184,7 +184,7 @@ class SiteController {
 	private static void editing(Model model, SiteEntry entry) {
 		model.addAttribute("editing", true);
 		model.addAttribute("entry", entry);
-		model.addAttribute("path", SiteIds.encode(entry.id()));
+		model.addAttribute("path", entry.pathId());
 	}
 
 }
