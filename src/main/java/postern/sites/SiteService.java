@@ -141,7 +141,7 @@ public class SiteService {
 		Block block = editable(block(loaded.file(), id));
 		Caddyfile candidate;
 		try {
-			candidate = loaded.file().replace(block, text.strip());
+			candidate = loaded.file().replace(block, lineEnds(text.strip(), loaded.file().lineSeparator()));
 		}
 		catch (CaddyfileSyntaxException ex) {
 			throw new SiteFieldException("text", "sites.error.raw.syntax", ex.getMessage());
@@ -166,6 +166,14 @@ public class SiteService {
 		Caddyfile candidate = loaded.file().remove(block);
 		List<FileEdit> edits = List.of(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
 		return preview("sites.change.delete", id, "delete site " + id, edits, "/sites");
+	}
+
+	/**
+	 * A text from a browser (whose text areas send CRLF) with the file's own line ends.
+	 */
+	static String lineEnds(String text, String lineSeparator) {
+		String unix = text.replace("\r\n", "\n");
+		return "\n".equals(lineSeparator) ? unix : unix.replace("\n", lineSeparator);
 	}
 
 	private Change preview(String titleKey, String id, String summary, List<FileEdit> edits, String origin) {

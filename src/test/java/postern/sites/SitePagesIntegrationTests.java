@@ -49,6 +49,9 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 	@Autowired
 	ChangeService changes;
 
+	@Autowired
+	postern.audit.AuditLog auditLog;
+
 	Path caddyfile = SERVER.resolve("etc/caddy/Caddyfile");
 
 	Path webRoot = SERVER.resolve("var/caddy/www");
@@ -196,6 +199,54 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 		assertThat(MtaStsPolicy.servedBy(Files.readAllBytes(this.caddyfile), domain)).hasValue(policy);
 		this.mvc.perform(get("/sites/mta-sts." + domain + "/edit").with(ADMIN))
 			.andExpect(content().string(containsString("v=STSv1; id=" + MtaStsPolicy.idOf(policy))));
+	}
+
+	@Test
+	void basicAuthPasswordGoesInAsABcryptHashOnlyAndNeverIntoTheAudit() throws Exception {
+		String name = "auth" + System.nanoTime() + ".example.org";
+		String password = "plain password " + System.nanoTime();
+		MvcResult result = this.mvc
+			.perform(
+					form("/sites/new",
+							Map.of("kind", "static", "addresses", name, "root", name, "authUser", "bob", "authPassword",
+									password)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Change change = change(result);
+		assertThat(change.isValid()).as(change.getFiles().get(0).getValidationOutput()).isTrue();
+		assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.APPLIED);
+		String caddyfile = Files.readString(this.caddyfile);
+		assertThat(caddyfile).contains(name + " {").contains("\tbasicauth {\n\t\tbob $2a$12$").doesNotContain(password);
+		assertThat(this.auditLog.find(password, org.springframework.data.domain.Pageable.ofSize(10))).isEmpty();
+		assertThat(this.auditLog.find(name, org.springframework.data.domain.Pageable.ofSize(10))).isNotEmpty();
+
+		Map<String, String> again = Map.of("kind", "static", "addresses", name, "root", name, "authUser", "bob",
+				"browse", "true");
+		Change kept = change(this.mvc.perform(form("/sites/" + name + "/edit", again))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		String candidate = text(kept.getFiles().get(0).getCandidateContent());
+		String hash = caddyfile.substring(caddyfile.indexOf("bob $2a$12$") + 4).lines().findFirst().orElseThrow();
+		assertThat(candidate).contains("bob " + hash).contains("file_server browse");
+	}
+
+	@Test
+	void rawTextFromABrowserKeepsTheLineEndsOfTheFile() throws Exception {
+		String name = "raw" + System.nanoTime() + ".example.org";
+		Change added = change(this.mvc
+			.perform(form("/sites/new",
+					Map.of("kind", "redirect", "addresses", name, "redirectTo", "https://example.org")))
+			.andReturn());
+		assertThat(this.changes.apply(added.getId())).isEqualTo(ApplyOutcome.APPLIED);
+		Change raw = change(this.mvc
+			.perform(form("/sites/" + name + "/raw",
+					Map.of("text", name + " {\r\n\t# moved\r\n\tredir https://example.net permanent\r\n}\r\n")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		String candidate = text(raw.getFiles().get(0).getCandidateContent());
+		assertThat(candidate).doesNotContain("\r")
+			.contains(name + " {\n\t# moved\n\tredir https://example.net permanent\n}\n");
+		assertThat(raw.isValid()).as(raw.getFiles().get(0).getValidationOutput()).isTrue();
 	}
 
 	private static Map<String, String> valid(String kind) {
