@@ -57,6 +57,9 @@ class CaddyfileTests {
 		assertThat(blocks.get(0).leading()).startsWith("# Caddyfile of a small VPS");
 		assertThat(blocks.get(1).kind()).isEqualTo(BlockKind.SNIPPET);
 		assertThat(blocks.get(1).id()).isEqualTo("(security_headers)");
+		assertThat(file.block("&(app-route)").orElseThrow().kind()).isEqualTo(BlockKind.NAMED_ROUTE);
+		assertThat(blocks.stream().filter((block) -> block.kind() == BlockKind.IMPORT).findFirst().orElseThrow().text())
+			.isEqualTo("import sites-enabled/*.caddy");
 		assertThat(blocks.stream().map(Block::id)).contains("photos.example.org", "example.org", "static.example.eu",
 				"mta-sts.example.eu", "http://tricky.example.org:8080", "heredoc.example.org", "[::1]:8443", ":8081");
 		assertThat(file.block("example.org").orElseThrow().keys()).containsExactly("example.org", "www.example.org");
