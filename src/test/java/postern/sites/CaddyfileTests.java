@@ -181,6 +181,59 @@ class CaddyfileTests {
 	}
 
 	@Test
+	void roundTripOfOddLayouts() {
+		List<String> texts = List.of("a.example {   \n  respond \"x\"\t\n} # end of a\n\n\n   \t\nb.example {\n}",
+				"a.example\n{\n\trespond \"x\"\n}\n", "a.example {\n\trespond \\<<EOF\n\theader << x\n}\n",
+				"a.example {\n\trespond \"a \\\\\" b\" 200 # escaped\n}\n",
+				"a.example {\n\theader X-Y `a \"quoted\" \\ value`\n}\n",
+				"a.example,\n b.example {\n\theader X-A one \\\r\n\t\ttwo\r\n}\r\n",
+				"{$SITE:localhost} {\n\trespond {env.GREETING}\n}\n",
+				"a.example {\n\trespond <<TXT\n\t\tline one\n\n\t\tline two\n\t\tTXT\n}\n");
+		for (String text : texts) {
+			assertThat(Caddyfile.parse(text).print()).as(text).isEqualTo(text);
+		}
+		assertThat(Caddyfile.parse(texts.get(0)).blocks()).extracting(Block::id)
+			.containsExactly("a.example", "b.example");
+		assertThat(Caddyfile.parse(texts.get(5)).blocks().get(0).keys()).containsExactly("a.example", "b.example");
+		assertThat(Caddyfile.parse(texts.get(5)).blocks().get(0).segments().get(0).args()).containsExactly("X-A", "one",
+				"two");
+		assertThat(Caddyfile.parse(texts.get(7)).blocks().get(0).segments().get(0).args())
+			.containsExactly("line one\n\nline two");
+	}
+
+	@Test
+	void randomEditsKeepEveryUntouchedByte() {
+		java.util.Random random = new java.util.Random(42);
+		Caddyfile file = Caddyfile.parse(reference());
+		java.util.Map<String, String> untouched = new java.util.LinkedHashMap<>();
+		file.blocks().forEach((block) -> untouched.put(block.id() + "#" + block.startLine(), block.raw()));
+		java.util.Set<String> touched = new java.util.HashSet<>();
+		for (int step = 0; step < 200; step++) {
+			List<Block> sites = file.blocks().stream().filter((block) -> block.kind() == BlockKind.SITE).toList();
+			Block block = sites.get(random.nextInt(sites.size()));
+			switch (random.nextInt(3)) {
+				case 0 -> {
+					touched.add(block.raw());
+					file = file.replace(block, block.id() + " {\n\trespond \"" + step + "\"\n}");
+				}
+				case 1 -> file = file.append("added" + step + ".example.org {\n\trespond \"" + step + "\"\n}");
+				default -> {
+					touched.add(block.raw());
+					file = file.remove(block);
+				}
+			}
+			file = Caddyfile.parse(file.print());
+		}
+		String printed = file.print();
+		for (String raw : untouched.values()) {
+			if (!touched.contains(raw)) {
+				assertThat(printed).contains(raw);
+			}
+		}
+		assertThat(printed).startsWith(untouched.values().iterator().next());
+	}
+
+	@Test
 	void readsASingleSiteWithoutBraces() {
 		Caddyfile file = Caddyfile.parse("localhost\n\nrespond \"hello\"\n");
 		assertThat(file.blocks()).hasSize(1);
