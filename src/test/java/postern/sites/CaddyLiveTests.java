@@ -104,6 +104,8 @@ class CaddyLiveTests {
 		environment.put("XDG_DATA_HOME", FOLDER.resolve("data").toString());
 		environment.put("XDG_CONFIG_HOME", FOLDER.resolve("config").toString());
 		caddy = builder.start();
+		Process started = caddy;
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (get("http://127.0.0.1:" + ADMIN_PORT + "/config/") == null) {
 			if (System.nanoTime() > deadline || !caddy.isAlive()) {

@@ -67,6 +67,7 @@ class SiteController {
 	String newForm(@RequestParam(required = false) String kind, @RequestParam(required = false) String domain,
 			@RequestParam(required = false) String mx, Model model) {
 		SiteForm form = new SiteForm();
+		form.setGzip(true);
 		if ("mta-sts".equals(kind) || "proxy".equals(kind) || "redirect".equals(kind)) {
 			form.setKind(kind);
 		}

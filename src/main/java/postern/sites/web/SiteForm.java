@@ -35,7 +35,7 @@ public class SiteForm {
 
 	private boolean browse;
 
-	private boolean gzip = true;
+	private boolean gzip;
 
 	@Size(max = 1000)
 	@Pattern(regexp = "|" + SiteValues.UPSTREAMS, message = "{sites.error.upstreams}")
