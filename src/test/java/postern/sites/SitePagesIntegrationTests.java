@@ -249,6 +249,26 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 		assertThat(raw.isValid()).as(raw.getFiles().get(0).getValidationOutput()).isTrue();
 	}
 
+	@Test
+	void aFailingSystemctlReloadRestoresTheFile() throws Exception {
+		Path unit = SERVER.resolve("state/systemd/caddy.service");
+		String unitBefore = Files.readString(unit);
+		byte[] before = Files.readAllBytes(this.caddyfile);
+		try {
+			Files.writeString(unit, unitBefore + "failing-reload\n");
+			Change change = change(this.mvc.perform(form("/sites/new", valid("redirect"))).andReturn());
+			assertThat(change.isValid()).isTrue();
+			assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.ROLLED_BACK);
+			assertThat(this.changes.find(change.getId()).getSteps()).anySatisfy(
+					(step) -> assertThat(step.getOutput()).contains("systemctl reload caddy.service: exit code 1")
+						.contains("Job for caddy.service failed"));
+			assertThat(Files.readAllBytes(this.caddyfile)).isEqualTo(before);
+		}
+		finally {
+			Files.writeString(unit, unitBefore);
+		}
+	}
+
 	private static Map<String, String> valid(String kind) {
 		String address = "fresh" + System.nanoTime() + ".example.org";
 		return switch (kind) {
