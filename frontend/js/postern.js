@@ -52,6 +52,25 @@
 		}
 	});
 
+	// Site forms: show only the fields of the chosen kind (all stay in the page without
+	// JavaScript).
+	function showKindFields(select) {
+		var form = select.form;
+		form.querySelectorAll('fieldset[data-kinds]').forEach(function (fieldset) {
+			fieldset.hidden = fieldset.getAttribute('data-kinds').split(' ').indexOf(select.value) < 0;
+		});
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		document.querySelectorAll('form.site-form select[name="kind"]').forEach(showKindFields);
+	});
+
+	document.addEventListener('change', function (event) {
+		if (event.target.matches('form.site-form select[name="kind"]')) {
+			showKindFields(event.target);
+		}
+	});
+
 	document.addEventListener('submit', function (event) {
 		var question = event.target.getAttribute('data-confirm');
 		if (question && !window.confirm(question)) {

@@ -34,7 +34,10 @@ public enum Argument {
 	 * An absolute path to a configuration file (maddy.conf or a candidate next to it):
 	 * plain file-name characters only, no {@code .} or {@code ..} segment.
 	 */
-	CONFIG_FILE("(?=.{2,4096}$)(?!.*/\\.{1,2}(?:/|$))(?!.*//)/[A-Za-z0-9._@+/-]*[A-Za-z0-9._@+-]", false);
+	CONFIG_FILE("(?=.{2,4096}$)(?!.*/\\.{1,2}(?:/|$))(?!.*//)/[A-Za-z0-9._@+/-]*[A-Za-z0-9._@+-]", false),
+
+	/** A loopback {@code host:port} of Caddy's admin API, e.g. {@code localhost:2019}. */
+	ADMIN_ADDRESS("(localhost|127\\.0\\.0\\.1|\\[::1\\]):[0-9]{1,5}", false);
 
 	private final Pattern pattern;
 

@@ -71,7 +71,22 @@ public enum CommandKind {
 
 	/** Remove an IMAP account and all its mail without asking. */
 	MADDY_IMAP_ACCT_REMOVE(Program.MADDY, Duration.ofSeconds(120), "--config", Argument.CONFIG_FILE, "imap-acct",
-			"remove", "-y", Argument.MAILBOX);
+			"remove", "-y", Argument.MAILBOX),
+
+	/** Caddy's version, e.g. {@code 2.6.2} or {@code v2.9.1 h1:...}. */
+	CADDY_VERSION(Program.CADDY, Duration.ofSeconds(10), "version"),
+
+	/** Check a Caddyfile: adapt it and provision its modules, without loading it. */
+	CADDY_VALIDATE(Program.CADDY, Duration.ofSeconds(60), "validate", "--config", Argument.CONFIG_FILE, "--adapter",
+			"caddyfile"),
+
+	/** Turn a Caddyfile into Caddy's JSON, on standard output. */
+	CADDY_ADAPT(Program.CADDY, Duration.ofSeconds(60), "adapt", "--config", Argument.CONFIG_FILE, "--adapter",
+			"caddyfile"),
+
+	/** Adapt a Caddyfile and load it into the running Caddy through its admin API. */
+	CADDY_RELOAD(Program.CADDY, Duration.ofSeconds(60), "reload", "--config", Argument.CONFIG_FILE, "--adapter",
+			"caddyfile", "--address", Argument.ADMIN_ADDRESS);
 
 	private final Program program;
 

@@ -1,0 +1,367 @@
+package postern.sites;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import postern.PosternProperties;
+import postern.change.Change;
+import postern.change.ChangeRequest;
+import postern.change.ChangeService;
+import postern.change.FileEdit;
+import postern.host.FileSnapshot;
+import postern.host.Host;
+import postern.host.Hosts;
+import postern.sites.Caddyfile.Block;
+import postern.sites.Caddyfile.BlockKind;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The sites of the current host's Caddyfile: lists them, and turns a new site, an edit, a
+ * raw edit or a delete into a previewed change of the Caddyfile (validated by
+ * {@code caddy validate}, applied with a reload of Caddy).
+ */
+@Service
+public class SiteService {
+
+	private static final int BCRYPT_COST = 12;
+
+	private final Hosts hosts;
+
+	private final ChangeService changes;
+
+	private final CaddyVersions versions;
+
+	private final PosternProperties properties;
+
+	private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
+
+	SiteService(Hosts hosts, ChangeService changes, CaddyVersions versions, PosternProperties properties) {
+		this.hosts = hosts;
+		this.changes = changes;
+		this.versions = versions;
+		this.properties = properties;
+	}
+
+	/**
+	 * Every block of the Caddyfile.
+	 * @return the blocks in file order
+	 * @throws CaddyfileSyntaxException when the Caddyfile cannot be read as blocks
+	 */
+	public List<SiteEntry> list() {
+		return read(this.hosts.current()).file().blocks().stream().map(SiteService::entry).toList();
+	}
+
+	/**
+	 * A block by its id.
+	 * @param id the block's first key
+	 * @return the block
+	 * @throws SiteNotFoundException when there is none
+	 */
+	public SiteEntry find(String id) {
+		return read(this.hosts.current()).file()
+			.block(id)
+			.filter((block) -> !id.isEmpty())
+			.map(SiteService::entry)
+			.orElseThrow(() -> new SiteNotFoundException(id));
+	}
+
+	/**
+	 * The MTA-STS policy text the Caddyfile serves for a mail domain.
+	 * @param domain e.g. {@code example.org}
+	 * @return the policy text, or empty when no {@code mta-sts.<domain>} site serves one
+	 */
+	public Optional<String> servedMtaStsPolicy(String domain) {
+		FileSnapshot snapshot = this.hosts.current().read(this.properties.caddy().caddyfile());
+		return MtaStsPolicy.servedBy(snapshot.content(), domain);
+	}
+
+	/**
+	 * Preview a new site.
+	 * @param input the form's values
+	 * @return the previewed change
+	 * @throws SiteFieldException when a value is refused
+	 */
+	public Change previewNew(SiteInput input) {
+		Host host = this.hosts.current();
+		Loaded loaded = read(host);
+		Site site = site(input, null, loaded.file(), null);
+		String text = SiteBlocks.write(site, style(host, loaded.file()));
+		Caddyfile candidate = loaded.file().append(text);
+		String id = site.addresses().get(0);
+		List<FileEdit> edits = new ArrayList<>();
+		edits.add(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
+		indexPage(host, site, input.createFolder()).ifPresent(edits::add);
+		return preview("sites.change.new", id, "new site " + id, edits, "/sites/new");
+	}
+
+	/**
+	 * Preview an edit of a site through its form.
+	 * @param id the block's first key
+	 * @param input the form's values
+	 * @return the previewed change
+	 * @throws SiteFieldException when a value is refused
+	 */
+	public Change previewEdit(String id, SiteInput input) {
+		Host host = this.hosts.current();
+		Loaded loaded = read(host);
+		Block block = block(loaded.file(), id);
+		Site current = SiteBlocks.read(block);
+		if (!current.kind().editable()) {
+			throw new SiteFieldException("kind", "sites.error.kind.other");
+		}
+		Site site = site(input, current, loaded.file(), block);
+		Caddyfile candidate = loaded.file().replace(block, SiteBlocks.write(site, style(host, loaded.file())));
+		List<FileEdit> edits = new ArrayList<>();
+		edits.add(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
+		indexPage(host, site, input.createFolder()).ifPresent(edits::add);
+		return preview("sites.change.edit", id, "edit site " + id, edits, "/sites/" + SiteIds.encode(id) + "/edit");
+	}
+
+	/**
+	 * Preview a raw edit of a block.
+	 * @param id the block's first key
+	 * @param text the block's new text
+	 * @return the previewed change
+	 * @throws SiteFieldException when the text is not one block, or not one Postern may
+	 * write
+	 */
+	public Change previewRaw(String id, String text) {
+		Host host = this.hosts.current();
+		Loaded loaded = read(host);
+		Block block = editable(block(loaded.file(), id));
+		Caddyfile candidate;
+		try {
+			candidate = loaded.file().replace(block, lineEnds(text.strip(), loaded.file().lineSeparator()));
+		}
+		catch (CaddyfileSyntaxException ex) {
+			throw new SiteFieldException("text", "sites.error.raw.syntax", ex.getMessage());
+		}
+		Block edited = candidate.blocks().get(loaded.file().blocks().indexOf(block));
+		if (edited.kind() == BlockKind.GLOBAL || edited.kind() == BlockKind.IMPORT) {
+			throw new SiteFieldException("text", "sites.error.raw.global");
+		}
+		List<FileEdit> edits = List.of(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
+		return preview("sites.change.raw", id, "raw edit of " + id, edits, "/sites/" + SiteIds.encode(id) + "/raw");
+	}
+
+	/**
+	 * Preview the removal of a block, with the comments in front of it.
+	 * @param id the block's first key
+	 * @return the previewed change
+	 */
+	public Change previewDelete(String id) {
+		Host host = this.hosts.current();
+		Loaded loaded = read(host);
+		Block block = editable(block(loaded.file(), id));
+		Caddyfile candidate = loaded.file().remove(block);
+		List<FileEdit> edits = List.of(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
+		return preview("sites.change.delete", id, "delete site " + id, edits, "/sites");
+	}
+
+	/**
+	 * A text from a browser (whose text areas send CRLF) with the file's own line ends.
+	 */
+	static String lineEnds(String text, String lineSeparator) {
+		String unix = text.replace("\r\n", "\n");
+		return "\n".equals(lineSeparator) ? unix : unix.replace("\n", lineSeparator);
+	}
+
+	private Change preview(String titleKey, String id, String summary, List<FileEdit> edits, String origin) {
+		return this.changes
+			.preview(ChangeRequest.titled(titleKey, List.of(id), summary, edits, List.of(CaddyReloader.ID))
+				.withOrigin(origin));
+	}
+
+	private Loaded read(Host host) {
+		FileSnapshot snapshot = host.read(this.properties.caddy().caddyfile());
+		return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+	}
+
+	private static Block block(Caddyfile file, String id) {
+		if (id.isEmpty()) {
+			throw new SiteNotFoundException(id);
+		}
+		return file.block(id).orElseThrow(() -> new SiteNotFoundException(id));
+	}
+
+	private static Block editable(Block block) {
+		if (block.kind() == BlockKind.GLOBAL || block.kind() == BlockKind.IMPORT) {
+			throw new SiteFieldException("text", "sites.error.raw.global");
+		}
+		return block;
+	}
+
+	private static SiteEntry entry(Block block) {
+		return new SiteEntry(block.id(), block, SiteBlocks.read(block));
+	}
+
+	private SiteBlocks.Style style(Host host, Caddyfile file) {
+		return SiteBlocks.Style.of(file, this.versions.basicAuthDirective(host));
+	}
+
+	/**
+	 * Check the form's values and make the site. Every value is checked here again, even
+	 * though the form checked its shape.
+	 */
+	private Site site(SiteInput input, Site current, Caddyfile file, Block edited) {
+		SiteKind kind = SiteKind.of(input.kind()).orElseThrow(() -> new SiteFieldException("kind", "sites.error.kind"));
+		if (current != null && current.kind() != kind) {
+			throw new SiteFieldException("kind", "sites.error.kind.changed");
+		}
+		List<String> addresses = input.addressList();
+		if (addresses.isEmpty() || !SiteValues.matches(SiteValues.ADDRESSES, String.join(" ", addresses))) {
+			throw new SiteFieldException("addresses", "sites.error.addresses");
+		}
+		for (Block block : file.blocks()) {
+			if (block != edited) {
+				for (String address : addresses) {
+					if (block.keys().stream().anyMatch((key) -> key.equalsIgnoreCase(address))) {
+						throw new SiteFieldException("addresses", "sites.error.addresses.used", address);
+					}
+				}
+			}
+		}
+		return switch (kind) {
+			case STATIC -> new Site(kind, addresses, root(input.root()), input.browse(), input.gzip(), List.of(), null,
+					user(input, current), null);
+			case PROXY -> {
+				List<String> upstreams = SiteInput.words(input.upstreams());
+				if (upstreams.isEmpty() || !SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", upstreams))) {
+					throw new SiteFieldException("upstreams", "sites.error.upstreams");
+				}
+				yield new Site(kind, addresses, null, false, input.gzip(), upstreams, null, user(input, current), null);
+			}
+			case REDIRECT -> {
+				if (!SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
+					throw new SiteFieldException("redirectTo", "sites.error.redirectTo");
+				}
+				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null);
+			}
+			case MTA_STS -> new Site(kind, addresses, null, false, false, List.of(), null, null, policy(input));
+			case OTHER -> throw new SiteFieldException("kind", "sites.error.kind");
+		};
+	}
+
+	private MtaStsPolicy policy(SiteInput input) {
+		List<String> addresses = input.addressList();
+		if (addresses.size() != 1 || !addresses.get(0).startsWith("mta-sts.")) {
+			throw new SiteFieldException("addresses", "sites.error.addresses.mta-sts");
+		}
+		if (input.mode() == null || !MtaStsPolicy.MODES.contains(input.mode())) {
+			throw new SiteFieldException("mode", "sites.error.mode");
+		}
+		List<String> mx = SiteInput.words(input.mx());
+		if (mx.isEmpty() || !SiteValues.matches(SiteValues.MX_HOSTS, String.join(" ", mx))) {
+			throw new SiteFieldException("mx", "sites.error.mx");
+		}
+		if (input.maxAge() == null || input.maxAge() < 60 || input.maxAge() > 31_557_600) {
+			throw new SiteFieldException("maxAge", "sites.error.maxAge");
+		}
+		return new MtaStsPolicy(input.mode(), mx.stream().map((host) -> host.toLowerCase(Locale.ROOT)).toList(),
+				input.maxAge());
+	}
+
+	private Site.User user(SiteInput input, Site current) {
+		String name = input.authUser();
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		if (!SiteValues.matches(SiteValues.USER, name)) {
+			throw new SiteFieldException("authUser", "sites.error.authUser");
+		}
+		String password = input.authPassword();
+		if (password == null || password.isEmpty()) {
+			if (current != null && current.user() != null && current.user().name().equals(name)) {
+				return current.user();
+			}
+			throw new SiteFieldException("authPassword", "sites.error.authPassword.required");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > 72 || password.length() < 8) {
+			throw new SiteFieldException("authPassword", "sites.error.authPassword");
+		}
+		return new Site.User(name, this.passwords.encode(password));
+	}
+
+	/**
+	 * The folder of a static site, inside the web root: no {@code ..}, and no symbolic
+	 * link on the way that leads out of it.
+	 */
+	String root(String value) {
+		if (value == null || !SiteValues.matches(SiteValues.ROOT, value)) {
+			throw new SiteFieldException("root", "sites.error.root");
+		}
+		for (String segment : value.split("/")) {
+			if (segment.equals("..") || segment.equals(".")) {
+				throw new SiteFieldException("root", "sites.error.root");
+			}
+		}
+		Path webRoot = this.properties.caddy().webRoot().toAbsolutePath().normalize();
+		Path root = (value.startsWith("/") ? Path.of(value) : webRoot.resolve(value)).normalize();
+		if (!root.startsWith(webRoot) || root.equals(webRoot)) {
+			throw new SiteFieldException("root", "sites.error.root.outside", webRoot);
+		}
+		if (escapesThroughLink(webRoot, root)) {
+			throw new SiteFieldException("root", "sites.error.root.link", webRoot);
+		}
+		return root.toString();
+	}
+
+	/**
+	 * Whether the deepest existing folder on the way to the root resolves outside the web
+	 * root. The managed host is the machine Postern runs on, so its file system is read
+	 * directly.
+	 */
+	private static boolean escapesThroughLink(Path webRoot, Path root) {
+		try {
+			Path existing = root;
+			while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+				existing = existing.getParent();
+			}
+			if (existing == null || !Files.exists(webRoot)) {
+				return false;
+			}
+			if (!Files.exists(existing)) {
+				// A dangling link: it points somewhere that does not exist.
+				return true;
+			}
+			return !existing.toRealPath().startsWith(webRoot.toRealPath());
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * Create a static site's missing folder, and an index page in the change.
+	 */
+	private Optional<FileEdit> indexPage(Host host, Site site, boolean createFolder) {
+		if (!createFolder || site.kind() != SiteKind.STATIC) {
+			return Optional.empty();
+		}
+		Path root = Path.of(site.root());
+		host.createFolder(root);
+		FileSnapshot index = host.read(root.resolve("index.html"));
+		if (index.exists()) {
+			return Optional.empty();
+		}
+		String name = site.addresses().get(0);
+		String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + name
+				+ "</title>\n</head>\n<body>\n<h1>" + name
+				+ "</h1>\n<p>This site is served by Caddy.</p>\n</body>\n</html>\n";
+		return Optional.of(FileEdit.of(index, html.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private record Loaded(FileSnapshot snapshot, Caddyfile file) {
+	}
+
+}
