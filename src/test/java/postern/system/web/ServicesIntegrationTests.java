@@ -94,9 +94,11 @@ class ServicesIntegrationTests extends PosternIntegrationTests {
 	void reloadFromHtmxAnswersWithTheResultOnly() throws Exception {
 		this.mvc.perform(admin(post("/services/caddy/reload")).with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("class=\"action-result\""),
-					containsString("Reload of caddy.service"), containsString("systemctl reload caddy.service"),
-					containsString("Exit code 0."), not(containsString("<html")))));
+			.andExpect(content()
+				.string(allOf(containsString("class=\"action-result\""), containsString("Reload of caddy.service"),
+						containsString("caddy reload (postern.caddy.reload=systemctl)"),
+						containsString("systemctl reload caddy.service: exit code 0"),
+						containsString("caddy.service is active (running)"), not(containsString("<html")))));
 	}
 
 	@Test
@@ -106,8 +108,9 @@ class ServicesIntegrationTests extends PosternIntegrationTests {
 		Files.writeString(unit, before + "failing-reload\n");
 		try {
 			this.mvc.perform(admin(post("/services/caddy/reload")).with(csrf()).header("HX-Request", "true"))
-				.andExpect(content().string(allOf(containsString("failed"), containsString("Exit code 1."),
-						containsString("Job for caddy.service failed"))));
+				.andExpect(content().string(
+						allOf(containsString("failed"), containsString("systemctl reload caddy.service: exit code 1"),
+								containsString("Job for caddy.service failed"))));
 		}
 		finally {
 			Files.writeString(unit, before);
