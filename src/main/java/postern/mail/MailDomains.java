@@ -2,6 +2,7 @@ package postern.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,29 +13,32 @@ import postern.change.ChangeService;
 import postern.change.FileEdit;
 import postern.host.FileSnapshot;
 import postern.host.Hosts;
+import postern.sites.CaddyReloader;
+import postern.sites.SiteService;
 
 import org.springframework.stereotype.Service;
 
 /**
  * The local domains of maddy, read from {@code $(local_domains)} in maddy.conf on the
  * current host; adding or removing one is a change of that file followed by a restart of
- * maddy, which reads the list only when it starts.
+ * maddy, which reads the list only when it starts. Adding one may publish its MTA-STS
+ * policy site in the same change.
  */
 @Service
 public class MailDomains {
-
-	/** The validator that has maddy parse a candidate maddy.conf. */
-	static final String MADDY_CONF_VALIDATOR = "maddy-conf";
 
 	private final Hosts hosts;
 
 	private final ChangeService changes;
 
+	private final SiteService sites;
+
 	private final Path config;
 
-	MailDomains(Hosts hosts, ChangeService changes, PosternProperties properties) {
+	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties) {
 		this.hosts = hosts;
 		this.changes = changes;
+		this.sites = sites;
 		this.config = properties.maddy().config();
 	}
 
@@ -90,14 +94,30 @@ public class MailDomains {
 	/**
 	 * Preview adding a local domain.
 	 * @param domain a valid stored ASCII name
-	 * @return the previewed change (maddy.conf edited, checked by maddy, then a restart)
+	 * @param publishMtaSts whether the same change adds the domain's
+	 * {@code mta-sts.<domain>} site to the Caddyfile (unless it has one)
+	 * @return the previewed change: maddy.conf edited, checked by maddy, then a restart
+	 * of maddy; with the policy site, the Caddyfile edited, checked by Caddy, then a
+	 * reload of Caddy
 	 * @throws MailFileException when it is already local or maddy.conf has no
 	 * {@code $(local_domains)}
 	 */
-	public Change previewAdd(String domain) {
+	public Change previewAdd(String domain, boolean publishMtaSts) {
 		Read current = read();
 		MaddyConf edited = current.conf().withLocalDomain(domain);
-		return preview("mail.change.domain-add", domain, "new mail domain " + domain, current, edited, "/domains/new");
+		List<FileEdit> edits = new ArrayList<>();
+		edits.add(maddyConfEdit(current, edited));
+		List<String> reloaders = new ArrayList<>(List.of(MaddyRestart.ID));
+		Optional<String> mx = edited.hostname();
+		if (publishMtaSts && mx.isPresent()) {
+			this.sites.mtaStsSiteEdit(domain, mx.get()).ifPresent((site) -> {
+				edits.add(site);
+				reloaders.add(CaddyReloader.ID);
+			});
+		}
+		return this.changes.preview(ChangeRequest
+			.titled("mail.change.domain-add", List.of(domain), "new mail domain " + domain, edits, reloaders)
+			.withOrigin("/domains/new"));
 	}
 
 	/**
@@ -109,17 +129,15 @@ public class MailDomains {
 	public Change previewRemove(String domain) {
 		Read current = read();
 		MaddyConf edited = current.conf().withoutLocalDomain(domain);
-		return preview("mail.change.domain-remove", domain, "remove mail domain " + domain, current, edited,
-				"/domains/" + domain + "/delete");
+		return this.changes.preview(ChangeRequest
+			.titled("mail.change.domain-remove", List.of(domain), "remove mail domain " + domain,
+					List.of(maddyConfEdit(current, edited)), List.of(MaddyRestart.ID))
+			.withOrigin("/domains/" + domain + "/delete"));
 	}
 
-	private Change preview(String titleKey, String domain, String summary, Read current, MaddyConf edited,
-			String origin) {
-		FileEdit edit = FileEdit.validated(current.snapshot(), edited.text().getBytes(StandardCharsets.UTF_8),
-				MADDY_CONF_VALIDATOR);
-		return this.changes
-			.preview(ChangeRequest.titled(titleKey, List.of(domain), summary, List.of(edit), List.of(MaddyRestart.ID))
-				.withOrigin(origin));
+	private static FileEdit maddyConfEdit(Read current, MaddyConf edited) {
+		return FileEdit.validated(current.snapshot(), edited.text().getBytes(StandardCharsets.UTF_8),
+				MaddyConfValidator.ID);
 	}
 
 	private Read read() {

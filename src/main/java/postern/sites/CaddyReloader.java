@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaddyReloader implements ChangeReloader {
 
-	static final String ID = "caddy";
+	/** The id a change names to reload Caddy. */
+	public static final String ID = "caddy";
 
 	private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 

@@ -20,6 +20,9 @@ import postern.host.FileSnapshot;
  */
 public record MtaStsPolicy(String mode, List<String> mx, long maxAge) {
 
+	/** A week in seconds, the shortest max_age RFC 8461 recommends. */
+	public static final long WEEK = 604_800;
+
 	/** The modes of RFC 8461. */
 	public static final List<String> MODES = List.of("testing", "enforce", "none");
 

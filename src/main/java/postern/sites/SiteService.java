@@ -86,6 +86,28 @@ public class SiteService {
 	}
 
 	/**
+	 * The Caddyfile edit that publishes a mail domain's MTA-STS policy, so that adding a
+	 * domain can publish it in the same change: an {@code mta-sts.<domain>} site in
+	 * {@code testing} mode naming the MX host, kept for a week.
+	 * @param domain the mail domain
+	 * @param mxHost the server's MX host
+	 * @return the edit, or empty when the Caddyfile already has a site of that name
+	 */
+	public Optional<FileEdit> mtaStsSiteEdit(String domain, String mxHost) {
+		Host host = this.hosts.current();
+		Loaded loaded = read(host);
+		String address = "mta-sts." + domain;
+		if (loaded.file().block(address).isPresent()) {
+			return Optional.empty();
+		}
+		SiteInput input = new SiteInput(SiteKind.MTA_STS.value(), address, null, false, false, null, null, null, null,
+				"testing", mxHost, MtaStsPolicy.WEEK, false);
+		Site site = site(input, null, loaded.file(), null);
+		Caddyfile candidate = loaded.file().append(SiteBlocks.write(site, style(host, loaded.file())));
+		return Optional.of(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
+	}
+
+	/**
 	 * Preview a new site.
 	 * @param input the form's values
 	 * @return the previewed change

@@ -48,7 +48,7 @@ class AliasesTests {
 		PosternProperties properties = properties();
 		Host host = new LocalHost("test", properties.backups(), (event) -> {
 		}, Clock.systemUTC());
-		MailDomains domains = new MailDomains(() -> host, null, properties);
+		MailDomains domains = new MailDomains(() -> host, null, null, properties);
 		this.aliases = new Aliases(() -> host, null, domains, properties);
 	}
 

@@ -5,11 +5,16 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import postern.sites.MtaStsPolicy;
+import postern.sites.SiteService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 class MailDnsRecordsTests {
+
+	private static final String SERVED = "version: STSv1\nmode: enforce\nmx: mx1.xoyize.xyz\nmax_age: 86400\n";
 
 	private static final String RSA_2048 = "v=DKIM1; k=rsa; p="
 			+ "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".repeat(9);
@@ -18,7 +23,9 @@ class MailDnsRecordsTests {
 
 	private final DkimKeys dkimKeys = mock(DkimKeys.class);
 
-	private final MailDnsRecords records = new MailDnsRecords(this.domains, this.dkimKeys);
+	private final SiteService sites = mock(SiteService.class);
+
+	private final MailDnsRecords records = new MailDnsRecords(this.domains, this.dkimKeys, this.sites);
 
 	@Test
 	void aLongDkimKeyIsCutInto255ByteStringsThatJoinBack() {
@@ -33,10 +40,12 @@ class MailDnsRecordsTests {
 	void everyRecordOfADomainComesFromTheServersState() {
 		given(this.domains.mxHost()).willReturn(Optional.of("mx1.xoyize.xyz"));
 		given(this.dkimKeys.find("cinay.eu")).willReturn(Optional.of(new DkimRecord("cinay.eu", "default", RSA_2048)));
+		given(this.sites.servedMtaStsPolicy("cinay.eu")).willReturn(Optional.of(SERVED));
 
 		MailDnsSet set = this.records.recordsOf("cinay.eu");
 
 		assertThat(set.dkimKnown()).isTrue();
+		assertThat(set.mtaStsServed()).isTrue();
 		assertThat(set.records()).extracting(DnsRecord::name, DnsRecord::type, DnsRecord::value)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("cinay.eu", "MX", "10 mx1.xoyize.xyz"),
 					org.assertj.core.groups.Tuple.tuple("cinay.eu", "TXT", "v=spf1 mx -all"),
@@ -44,7 +53,7 @@ class MailDnsRecordsTests {
 					org.assertj.core.groups.Tuple.tuple("_dmarc.cinay.eu", "TXT",
 							"v=DMARC1; p=quarantine; rua=mailto:postmaster@cinay.eu"),
 					org.assertj.core.groups.Tuple.tuple("_mta-sts.cinay.eu", "TXT",
-							"v=STSv1; id=" + MailDnsRecords.mtaStsId(MailDnsRecords.policy("mx1.xoyize.xyz"))),
+							"v=STSv1; id=" + MtaStsPolicy.idOf(SERVED)),
 					org.assertj.core.groups.Tuple.tuple("_smtp._tls.cinay.eu", "TXT",
 							"v=TLSRPTv1; rua=mailto:postmaster@cinay.eu"),
 					org.assertj.core.groups.Tuple.tuple("cinay.eu", "CAA", "0 issue \"letsencrypt.org\""));
@@ -65,14 +74,18 @@ class MailDnsRecordsTests {
 	}
 
 	@Test
-	void theMtaStsIdChangesExactlyWhenThePolicyDoes() {
-		String policy = MailDnsRecords.policy("mx1.xoyize.xyz");
-		assertThat(MailDnsRecords.mtaStsId(policy)).hasSize(20)
-			.matches("[0-9a-f]{20}")
-			.isEqualTo(MailDnsRecords.mtaStsId(policy))
-			.isNotEqualTo(MailDnsRecords.mtaStsId(policy.replace("testing", "enforce")));
-		assertThat(List.of(policy.split("\r\n"))).containsExactly("version: STSv1", "mode: testing",
-				"mx: mx1.xoyize.xyz", "max_age: 604800");
+	void withoutAServedPolicyTheIdIsThatOfThePolicyPosternWouldPublish() {
+		given(this.domains.mxHost()).willReturn(Optional.of("mx1.xoyize.xyz"));
+		given(this.dkimKeys.find("new.example")).willReturn(Optional.empty());
+		given(this.sites.servedMtaStsPolicy("new.example")).willReturn(Optional.empty());
+
+		MailDnsSet set = this.records.recordsOf("new.example");
+
+		assertThat(set.mtaStsServed()).isFalse();
+		String proposed = "version: STSv1\nmode: testing\nmx: mx1.xoyize.xyz\nmax_age: 604800\n";
+		assertThat(set.records()).filteredOn((record) -> record.name().equals("_mta-sts.new.example"))
+			.extracting(DnsRecord::value)
+			.containsExactly("v=STSv1; id=" + MtaStsPolicy.idOf(proposed));
 	}
 
 }

@@ -83,7 +83,7 @@ class DomainController {
 			return FORM_VIEW;
 		}
 		try {
-			return toChange(this.domains.previewAdd(form.storedName()), attributes);
+			return toChange(this.domains.previewAdd(form.storedName(), form.isMtaSts()), attributes);
 		}
 		catch (MailFileException ex) {
 			result.rejectValue("name", ex.messageKey(), ex.arguments().toArray(), null);

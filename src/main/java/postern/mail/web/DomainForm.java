@@ -15,12 +15,23 @@ class DomainForm {
 	@DomainName
 	private String name;
 
+	/** Publish the domain's MTA-STS policy site in the same change. */
+	private boolean mtaSts = true;
+
 	public String getName() {
 		return this.name;
 	}
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public boolean isMtaSts() {
+		return this.mtaSts;
+	}
+
+	public void setMtaSts(boolean mtaSts) {
+		this.mtaSts = mtaSts;
 	}
 
 	/**

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -91,7 +92,7 @@ class DomainControllerTests {
 	void newDomainStoresAnInternationalNameInPunycode() throws Exception {
 		Change change = mock(Change.class);
 		given(change.getId()).willReturn(5L);
-		given(this.domains.previewAdd("xn--caf-dma.fr")).willReturn(change);
+		given(this.domains.previewAdd("xn--caf-dma.fr", true)).willReturn(change);
 
 		this.mvc.perform(post("/domains/new").with(csrf()).param("name", "Café.fr"))
 			.andExpect(redirectedUrl("/changes/5"));
@@ -105,7 +106,7 @@ class DomainControllerTests {
 			.andExpect(view().name(DomainController.FORM_VIEW))
 			.andExpect(model().attributeHasFieldErrors("form", "name"))
 			.andExpect(content().string(containsString("class=\"field-error\"")));
-		verify(this.domains, never()).previewAdd(anyString());
+		verify(this.domains, never()).previewAdd(anyString(), anyBoolean());
 	}
 
 	@Test
@@ -114,15 +115,16 @@ class DomainControllerTests {
 		given(this.aliases.list()).willReturn(List.of());
 		given(this.domains.rewriteSteps()).willReturn(List.of());
 		given(this.mailboxes.find(eq("cinay.eu"), isNull(), any())).willReturn(new PageImpl<>(List.of()));
-		MailDnsSet dns = new MailDnsSet("cinay.eu", List.of(new DnsRecord("_dmarc.cinay.eu", "TXT",
-				"v=DMARC1; p=quarantine", "\"v=DMARC1; p=quarantine\"", "dns.purpose.dmarc")), true);
+		MailDnsSet dns = new MailDnsSet("cinay.eu", "mx1.xoyize.xyz", List.of(new DnsRecord("_dmarc.cinay.eu", "TXT",
+				"v=DMARC1; p=quarantine", "\"v=DMARC1; p=quarantine\"", "dns.purpose.dmarc")), true, false);
 		given(this.dnsRecords.recordsOf("cinay.eu")).willReturn(dns);
 
 		this.mvc.perform(get("/domains/cinay.eu"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(
-					allOf(containsString("_dmarc.cinay.eu"), containsString("data-copy=\"record-0\""), containsString(
-							"_dmarc.cinay.eu.                  3600 IN TXT &quot;v=DMARC1; p=quarantine&quot;"))));
+			.andExpect(content()
+				.string(allOf(containsString("_dmarc.cinay.eu"), containsString("data-copy=\"record-0\""),
+						containsString("href=\"/sites/new?domain=cinay.eu&amp;mx=mx1.xoyize.xyz\""), containsString(
+								"_dmarc.cinay.eu.                  3600 IN TXT &quot;v=DMARC1; p=quarantine&quot;"))));
 	}
 
 	@Test
