@@ -34,6 +34,8 @@ import postern.host.Hosts;
 import postern.system.SystemdUnits;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +43,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Changes applied to a real {@code caddy run} on loopback (its own admin port, an HTTP
@@ -49,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file on disk and the previous configuration live.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 class CaddyLiveTests {
 
 	static final Path FOLDER = folder();
@@ -75,6 +85,9 @@ class CaddyLiveTests {
 
 	@Autowired
 	Hosts hosts;
+
+	@Autowired
+	MockMvc mvc;
 
 	@DynamicPropertySource
 	static void liveCaddy(DynamicPropertyRegistry registry) {
@@ -202,6 +215,21 @@ class CaddyLiveTests {
 			.anySatisfy((step) -> assertThat(step.getOutput()).contains("connection refused"));
 		assertThat(Files.readAllBytes(CADDYFILE)).isEqualTo(before);
 		assertThat(get(SITE + "/")).isEqualTo("version one\n");
+	}
+
+	@Test
+	void theReloadButtonOfTheServicesPageMakesAHandEditLive() throws Exception {
+		Files.writeString(CADDYFILE,
+				initialCaddyfile().replace(WEB_ROOT.resolve("one").toString(), WEB_ROOT.resolve("two").toString()));
+
+		this.mvc
+			.perform(post("/services/caddy/reload").with(user("admin").roles("ADMIN"))
+				.with(csrf())
+				.header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("caddy reload (postern.caddy.reload=caddy-cli)"),
+					containsString("caddy reload: exit code 0"))));
+		assertThat(get(SITE + "/")).isEqualTo("version two\n");
 	}
 
 	private static SiteInput input(String root) {
