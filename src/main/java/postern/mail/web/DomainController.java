@@ -16,7 +16,6 @@ import postern.mail.MailFileException;
 import postern.mail.Mailbox;
 import postern.mail.Mailboxes;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -132,7 +131,7 @@ class DomainController {
 	}
 
 	private List<Mailbox> mailboxesOf(String domain) {
-		return this.mailboxes.find(domain, null, Pageable.unpaged()).getContent();
+		return this.mailboxes.all().stream().filter((mailbox) -> mailbox.domain().equals(domain)).toList();
 	}
 
 	private MailDomain local(String domain) {
