@@ -133,8 +133,13 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param resolvers {@code host:port} of each resolver; empty means the system
 	 * resolver
 	 * @param timeout how long one query may take
+	 * @param trustAnchors a file of DS or DNSKEY lines: when set, DNSSEC is validated in
+	 * Postern rather than read from the resolver's authenticated-data flag
+	 * @param askAuthoritative whether each domain's name servers are also asked directly,
+	 * to find servers that disagree
 	 */
-	public record Dns(@NotNull List<String> resolvers, @NotNull Duration timeout) {
+	public record Dns(@NotNull List<String> resolvers, @NotNull Duration timeout, Path trustAnchors,
+			boolean askAuthoritative) {
 	}
 
 	/**
@@ -143,8 +148,10 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param schedule how often the checks run in the background
 	 * @param ports the ports probed for TLS
 	 * @param trustStore an extra PEM or PKCS12 file of trusted CAs, or none
+	 * @param alertWebhook where alerts are posted (ntfy style: the text as body, a
+	 * {@code Title} header), or none
 	 */
-	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore) {
+	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore, URI alertWebhook) {
 	}
 
 	/**

@@ -22,7 +22,10 @@ public enum CommandKind {
 	SYSTEMCTL_RELOAD(Program.SYSTEMCTL, Duration.ofSeconds(60), "reload", Argument.UNIT),
 
 	/** Stop and start a unit (maddy, which reads its configuration only at start). */
-	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT);
+	SYSTEMCTL_RESTART(Program.SYSTEMCTL, Duration.ofSeconds(90), "restart", Argument.UNIT),
+
+	/** The host's network addresses as JSON, to find its public ones. */
+	IP_ADDR_JSON(Program.IP, Duration.ofSeconds(10), "-j", "addr", "show");
 
 	private final Program program;
 
