@@ -35,6 +35,8 @@ public class HealthChecker {
 
 	private static final int MAX_SPF_DEPTH = 10;
 
+	private static final String NO_ADDRESS = "no address";
+
 	private final DnsClient dns;
 
 	private final TlsProbe probe;
@@ -175,7 +177,7 @@ public class HealthChecker {
 				answer, (fetched.status() == 200) ? fetched.body() : null)));
 		run.add(domain, "mta-sts-policy", () -> policy.thenCombine(mx, (fetched, answer) -> {
 			if (fetched.tls().outcome() == TlsProbeResult.Outcome.FAILED
-					&& "no address".equals(fetched.tls().problem())) {
+					&& NO_ADDRESS.equals(fetched.tls().problem())) {
 				return CheckResult
 					.of(domain, "mta-sts-policy", Verdict.ERROR, "health.policy.no-address", "mta-sts." + domain)
 					.withFix(plan.ipv4().isEmpty() ? null
@@ -195,13 +197,40 @@ public class HealthChecker {
 
 	private CompletableFuture<MtaStsFetch.Fetched> fetchPolicy(String domain) {
 		String host = "mta-sts." + domain;
-		return address(host).thenComposeAsync(
-				(found) -> found
-					.map((ip) -> CompletableFuture.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()),
-							this.pool))
-					.orElseGet(() -> CompletableFuture.completedFuture(new MtaStsFetch.Fetched(
-							TlsProbeResult.failed(host, this.ports.https(), false, "no address"), 0, null, null))),
-				this.pool);
+		CompletableFuture<DnsAnswer> a = this.dns.query(host, Type.A);
+		CompletableFuture<DnsAnswer> aaaa = this.dns.query(host, Type.AAAA);
+		return a.thenCombine(aaaa, (v4, v6) -> {
+			Optional<InetAddress> found = firstAddress(v4).or(() -> firstAddress(v6));
+			if (found.isPresent()) {
+				return found;
+			}
+			if (!v4.answered()) {
+				throw new NoDnsAnswer(v4.why());
+			}
+			return found;
+		})
+			.thenComposeAsync(
+					(found) -> found
+						.map((ip) -> CompletableFuture
+							.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()), this.pool))
+						.orElseGet(() -> CompletableFuture.completedFuture(new MtaStsFetch.Fetched(
+								TlsProbeResult.failed(host, this.ports.https(), false, NO_ADDRESS), 0, null, null))),
+					this.pool)
+			.exceptionally((failure) -> new MtaStsFetch.Fetched(
+					TlsProbeResult.failed(host, this.ports.https(), true, failure.getCause() instanceof NoDnsAnswer
+							? failure.getCause().getMessage() : String.valueOf(failure.getMessage())),
+					0, null, null));
+	}
+
+	/**
+	 * No usable DNS answer for an address.
+	 */
+	private static final class NoDnsAnswer extends RuntimeException {
+
+		NoDnsAnswer(String why) {
+			super(why);
+		}
+
 	}
 
 	private CompletableFuture<Optional<InetAddress>> address(String host) {
