@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -65,7 +66,21 @@ public class HealthChecker {
 	 * @return how many checks were started, and all their results when done
 	 */
 	public Running start(HealthPlan plan, Consumer<CheckResult> listener) {
-		Run run = new Run(listener);
+		return start(plan, listener, (subject, check) -> true, false);
+	}
+
+	/**
+	 * Start some checks of a plan, at once or one after another (to measure what running
+	 * them together saves).
+	 * @param plan what to check
+	 * @param listener told of each result as it comes
+	 * @param only which checks, by subject and check id
+	 * @param oneAfterAnother whether each check starts only when the previous one ended
+	 * @return how many checks were started, and all their results when done
+	 */
+	Running start(HealthPlan plan, Consumer<CheckResult> listener, BiPredicate<String, String> only,
+			boolean oneAfterAnother) {
+		Run run = new Run(listener, only, oneAfterAnother);
 		if (plan.mxHost() != null) {
 			server(run, plan);
 		}
@@ -73,9 +88,8 @@ public class HealthChecker {
 			domain(run, expected, plan);
 		}
 		for (String site : plan.sites()) {
-			CompletableFuture<Optional<InetAddress>> address = address(site);
 			run.add(site, "tls-https",
-					() -> address.thenCompose((found) -> found
+					() -> address(site).thenCompose((found) -> found
 						.map((ip) -> tls(site, "tls-https", site, ip, this.ports.https(), TlsProbe.Mode.IMPLICIT))
 						.orElseGet(() -> CompletableFuture.completedFuture(
 								CheckResult.of(site, "tls-https", Verdict.ERROR, "health.site.no-address", site)))));
@@ -86,32 +100,40 @@ public class HealthChecker {
 
 	private void server(Run run, HealthPlan plan) {
 		String mx = plan.mxHost();
-		CompletableFuture<DnsAnswer> a = this.dns.query(mx, Type.A);
-		CompletableFuture<DnsAnswer> aaaa = this.dns.query(mx, Type.AAAA);
-		run.add(mx, "mx-a", () -> a.thenApply((answer) -> DnsChecks.addresses(mx, answer, plan.ipv4())));
-		run.add(mx, "mx-aaaa", () -> aaaa.thenApply((answer) -> DnsChecks.addresses(mx, answer, plan.ipv6())));
+		Supplier<CompletableFuture<DnsAnswer>> a = lazy(() -> this.dns.query(mx, Type.A));
+		Supplier<CompletableFuture<DnsAnswer>> aaaa = lazy(() -> this.dns.query(mx, Type.AAAA));
+		run.add(mx, "mx-a", () -> a.get().thenApply((answer) -> DnsChecks.addresses(mx, answer, plan.ipv4())));
+		run.add(mx, "mx-aaaa", () -> aaaa.get().thenApply((answer) -> DnsChecks.addresses(mx, answer, plan.ipv6())));
 		List<String> addresses = new ArrayList<>(plan.ipv4());
 		addresses.addAll(plan.ipv6());
 		for (String ip : addresses) {
 			run.add(mx, "ptr", () -> ptr(mx, ip));
 		}
-		CompletableFuture<Optional<InetAddress>> target = a.thenCombine(aaaa,
-				(v4, v6) -> firstAddress(v4).or(() -> firstAddress(v6)).or(() -> literal(addresses)));
-		CompletableFuture<TlsProbeResult> smtp = target.thenComposeAsync((ip) -> ip
-			.map((address) -> CompletableFuture.supplyAsync(
-					() -> this.probe.probe(mx, address, this.ports.smtp(), TlsProbe.Mode.SMTP_STARTTLS), this.pool))
-			.orElseGet(() -> CompletableFuture
-				.completedFuture(TlsProbeResult.failed(mx, this.ports.smtp(), false, "no address"))), this.pool);
+		Supplier<CompletableFuture<Optional<InetAddress>>> target = lazy(() -> a.get()
+			.thenCombine(aaaa.get(),
+					(v4, v6) -> firstAddress(v4).or(() -> firstAddress(v6)).or(() -> literal(addresses))));
+		Supplier<CompletableFuture<TlsProbeResult>> smtp = lazy(
+				() -> target.get()
+					.thenComposeAsync(
+							(ip) -> ip
+								.map((address) -> CompletableFuture.supplyAsync(() -> this.probe.probe(mx, address,
+										this.ports.smtp(), TlsProbe.Mode.SMTP_STARTTLS), this.pool))
+								.orElseGet(() -> CompletableFuture
+									.completedFuture(TlsProbeResult.failed(mx, this.ports.smtp(), false, NO_ADDRESS))),
+							this.pool));
 		run.add(mx, "tls-smtp",
-				() -> smtp.thenApply((probe) -> TlsChecks.tls(mx, "tls-smtp", probe, this.clock.instant())));
-		run.add(mx, "tls-submission",
-				() -> probeAt(target, mx, "tls-submission", this.ports.submission(), TlsProbe.Mode.SMTP_STARTTLS));
-		run.add(mx, "tls-smtps", () -> probeAt(target, mx, "tls-smtps", this.ports.smtps(), TlsProbe.Mode.IMPLICIT));
-		run.add(mx, "tls-imaps", () -> probeAt(target, mx, "tls-imaps", this.ports.imaps(), TlsProbe.Mode.IMPLICIT));
-		CompletableFuture<DnsAnswer> tlsa = this.dns.query("_25._tcp." + mx, Type.TLSA);
+				() -> smtp.get().thenApply((probe) -> TlsChecks.tls(mx, "tls-smtp", probe, this.clock.instant())));
+		run.add(mx, "tls-submission", () -> probeAt(target.get(), mx, "tls-submission", this.ports.submission(),
+				TlsProbe.Mode.SMTP_STARTTLS));
+		run.add(mx, "tls-smtps",
+				() -> probeAt(target.get(), mx, "tls-smtps", this.ports.smtps(), TlsProbe.Mode.IMPLICIT));
+		run.add(mx, "tls-imaps",
+				() -> probeAt(target.get(), mx, "tls-imaps", this.ports.imaps(), TlsProbe.Mode.IMPLICIT));
 		String onDisk = (plan.certificateOnDisk() != null) ? TlsProbeResult.spkiSha256(plan.certificateOnDisk()) : null;
-		run.add(mx, "tlsa", () -> tlsa.thenCombine(smtp, (answer, probe) -> DnsChecks.tlsa(mx, answer,
-				probe.leaf().map(TlsProbeResult::spkiSha256).orElse(null), onDisk)));
+		run.add(mx, "tlsa",
+				() -> this.dns.query("_25._tcp." + mx, Type.TLSA)
+					.thenCombine(smtp.get(), (answer, probe) -> DnsChecks.tlsa(mx, answer,
+							probe.leaf().map(TlsProbeResult::spkiSha256).orElse(null), onDisk)));
 	}
 
 	private CompletableFuture<CheckResult> probeAt(CompletableFuture<Optional<InetAddress>> target, String host,
@@ -151,31 +173,25 @@ public class HealthChecker {
 
 	private void domain(Run run, Expected expected, HealthPlan plan) {
 		String domain = expected.domain();
-		CompletableFuture<DnsAnswer> mx = this.dns.query(domain, Type.MX);
-		CompletableFuture<DnsAnswer> txt = this.dns.query(domain, Type.TXT);
-		CompletableFuture<DnsAnswer> dkim = this.dns.query("default._domainkey." + domain, Type.TXT);
-		CompletableFuture<DnsAnswer> dmarc = this.dns.query("_dmarc." + domain, Type.TXT);
-		CompletableFuture<DnsAnswer> sts = this.dns.query("_mta-sts." + domain, Type.TXT);
-		CompletableFuture<DnsAnswer> tlsRpt = this.dns.query("_smtp._tls." + domain, Type.TXT);
-		CompletableFuture<DnsAnswer> soa = this.dns.query(domain, Type.SOA);
-		List<CompletableFuture<DnsAnswer>> caa = DnsChecks.caaNames(domain)
-			.stream()
-			.map((name) -> this.dns.query(name, Type.CAA))
-			.toList();
-		CompletableFuture<MtaStsFetch.Fetched> policy = fetchPolicy(domain);
+		Supplier<CompletableFuture<DnsAnswer>> mx = lazy(() -> this.dns.query(domain, Type.MX));
+		Supplier<CompletableFuture<MtaStsFetch.Fetched>> policy = lazy(() -> fetchPolicy(domain));
 
-		run.add(domain, "mx", () -> mx.thenApply((answer) -> DnsChecks.mx(expected, answer)));
-		run.add(domain, "spf", () -> txt.thenCompose((answer) -> {
+		run.add(domain, "mx", () -> mx.get().thenApply((answer) -> DnsChecks.mx(expected, answer)));
+		run.add(domain, "spf", () -> this.dns.query(domain, Type.TXT).thenCompose((answer) -> {
 			List<String> records = DnsChecks.spfRecords(answer);
 			CompletableFuture<Integer> lookups = (records.size() == 1) ? spfLookups(records.get(0), 0)
 					: CompletableFuture.completedFuture(0);
 			return lookups.thenApply((count) -> DnsChecks.spf(expected, answer, plan.ipv4(), plan.ipv6(), count));
 		}));
-		run.add(domain, "dkim", () -> dkim.thenApply((answer) -> DnsChecks.dkim(expected, answer)));
-		run.add(domain, "dmarc", () -> dmarc.thenApply((answer) -> DnsChecks.dmarc(expected, answer)));
-		run.add(domain, "mta-sts", () -> sts.thenCombine(policy, (answer, fetched) -> DnsChecks.mtaStsRecord(expected,
-				answer, (fetched.status() == 200) ? fetched.body() : null)));
-		run.add(domain, "mta-sts-policy", () -> policy.thenCombine(mx, (fetched, answer) -> {
+		run.add(domain, "dkim", () -> this.dns.query("default._domainkey." + domain, Type.TXT)
+			.thenApply((answer) -> DnsChecks.dkim(expected, answer)));
+		run.add(domain, "dmarc", () -> this.dns.query("_dmarc." + domain, Type.TXT)
+			.thenApply((answer) -> DnsChecks.dmarc(expected, answer)));
+		run.add(domain, "mta-sts",
+				() -> this.dns.query("_mta-sts." + domain, Type.TXT)
+					.thenCombine(policy.get(), (answer, fetched) -> DnsChecks.mtaStsRecord(expected, answer,
+							(fetched.status() == 200) ? fetched.body() : null)));
+		run.add(domain, "mta-sts-policy", () -> policy.get().thenCombine(mx.get(), (fetched, answer) -> {
 			if (fetched.tls().outcome() == TlsProbeResult.Outcome.FAILED
 					&& NO_ADDRESS.equals(fetched.tls().problem())) {
 				return CheckResult
@@ -189,10 +205,18 @@ public class HealthChecker {
 				.toList();
 			return TlsChecks.policy(expected, fetched, hosts, this.clock.instant());
 		}));
-		run.add(domain, "tlsrpt", () -> tlsRpt.thenApply((answer) -> DnsChecks.tlsRpt(expected, answer)));
-		run.add(domain, "caa", () -> CompletableFuture.allOf(caa.toArray(CompletableFuture[]::new))
-			.thenApply((done) -> DnsChecks.caa(expected, caa.stream().map(CompletableFuture::join).toList())));
-		run.add(domain, "dnssec", () -> soa.thenApply((answer) -> DnsChecks.dnssec(domain, answer)));
+		run.add(domain, "tlsrpt", () -> this.dns.query("_smtp._tls." + domain, Type.TXT)
+			.thenApply((answer) -> DnsChecks.tlsRpt(expected, answer)));
+		run.add(domain, "caa", () -> {
+			List<CompletableFuture<DnsAnswer>> caa = DnsChecks.caaNames(domain)
+				.stream()
+				.map((name) -> this.dns.query(name, Type.CAA))
+				.toList();
+			return CompletableFuture.allOf(caa.toArray(CompletableFuture[]::new))
+				.thenApply((done) -> DnsChecks.caa(expected, caa.stream().map(CompletableFuture::join).toList()));
+		});
+		run.add(domain, "dnssec",
+				() -> this.dns.query(domain, Type.SOA).thenApply((answer) -> DnsChecks.dnssec(domain, answer)));
 	}
 
 	private CompletableFuture<MtaStsFetch.Fetched> fetchPolicy(String domain) {
@@ -255,6 +279,26 @@ public class HealthChecker {
 			.thenApply((done) -> own + nested.stream().mapToInt(CompletableFuture::join).sum());
 	}
 
+	/**
+	 * A value made on first use, then kept: an answer several checks share is asked for
+	 * once, and only when a check needs it.
+	 */
+	private static <T> Supplier<T> lazy(Supplier<T> maker) {
+		return new Supplier<>() {
+
+			private T value;
+
+			@Override
+			public synchronized T get() {
+				if (this.value == null) {
+					this.value = maker.get();
+				}
+				return this.value;
+			}
+
+		};
+	}
+
 	private static Optional<InetAddress> firstAddress(DnsAnswer answer) {
 		Optional<InetAddress> v4 = answer.records(ARecord.class).stream().map(ARecord::getAddress).findFirst();
 		return v4.or(() -> answer.records(AAAARecord.class).stream().map(AAAARecord::getAddress).findFirst());
@@ -287,17 +331,26 @@ public class HealthChecker {
 
 		private final List<CompletableFuture<CheckResult>> futures = Collections.synchronizedList(new ArrayList<>());
 
-		Run(Consumer<CheckResult> listener) {
+		private final BiPredicate<String, String> only;
+
+		private final boolean oneAfterAnother;
+
+		Run(Consumer<CheckResult> listener, BiPredicate<String, String> only, boolean oneAfterAnother) {
 			this.listener = listener;
+			this.only = only;
+			this.oneAfterAnother = oneAfterAnother;
 		}
 
 		void add(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
-			CompletableFuture<CheckResult> future;
-			try {
-				future = work.get();
+			if (!this.only.test(subject, check)) {
+				return;
 			}
-			catch (RuntimeException ex) {
-				future = CompletableFuture.failedFuture(ex);
+			CompletableFuture<CheckResult> future;
+			if (this.oneAfterAnother && !this.futures.isEmpty()) {
+				future = this.futures.get(this.futures.size() - 1).thenCompose((previous) -> start(work));
+			}
+			else {
+				future = start(work);
 			}
 			CompletableFuture<CheckResult> safe = future.orTimeout(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS)
 				.handle((result, failure) -> (failure == null) ? result : unexpected(subject, check, failure))
@@ -310,6 +363,15 @@ public class HealthChecker {
 					}
 				});
 			this.futures.add(safe);
+		}
+
+		private static CompletableFuture<CheckResult> start(Supplier<CompletableFuture<CheckResult>> work) {
+			try {
+				return work.get();
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
 		}
 
 		private static CheckResult unexpected(String subject, String check, Throwable failure) {

@@ -35,10 +35,26 @@ public class TlsProbe {
 
 	private final Duration readTimeout;
 
+	private final SSLContext context;
+
+	/**
+	 * A probe with its own TLS context: sessions are reused only within this probe (one
+	 * run), never across runs, so a changed certificate is always seen.
+	 * @param trust how chains are judged, after the handshake
+	 * @param connectTimeout how long connecting may take
+	 * @param readTimeout how long the server may take to answer
+	 */
 	public TlsProbe(TlsTrust trust, Duration connectTimeout, Duration readTimeout) {
 		this.trust = trust;
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
+		try {
+			this.context = SSLContext.getInstance("TLS");
+			this.context.init(null, new TrustManager[] { new AcceptAll() }, null);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -82,28 +98,28 @@ public class TlsProbe {
 			if (mode == Mode.SMTP_STARTTLS) {
 				startTls(plain);
 			}
-			Recorder recorder = new Recorder();
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, new TrustManager[] { recorder }, null);
-			SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+			SSLSocket tls = (SSLSocket) this.context.getSocketFactory().createSocket(plain, host, port, true);
 			SSLParameters parameters = tls.getSSLParameters();
 			parameters.setServerNames(List.of(new SNIHostName(host)));
 			tls.setSSLParameters(parameters);
 			tls.startHandshake();
-			X509Certificate[] chain = (recorder.chain != null) ? recorder.chain : new X509Certificate[0];
-			String trustProblem = (chain.length > 0) ? this.trust.problem(chain, recorder.authType) : "no certificate";
+			X509Certificate[] chain = chain(tls.getSession().getPeerCertificates());
+			String trustProblem = (chain.length > 0) ? this.trust.problem(chain, "UNKNOWN") : "no certificate";
 			TlsProbeResult result = new TlsProbeResult(host, port, TlsProbeResult.Outcome.CONNECTED, List.of(chain),
 					trustProblem, tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), null);
 			return new Session(tls, result);
-		}
-		catch (GeneralSecurityException ex) {
-			plain.close();
-			throw new IOException(ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			plain.close();
 			throw ex;
 		}
+	}
+
+	private static X509Certificate[] chain(java.security.cert.Certificate[] certificates) {
+		return java.util.Arrays.stream(certificates)
+			.filter(X509Certificate.class::isInstance)
+			.map(X509Certificate.class::cast)
+			.toArray(X509Certificate[]::new);
 	}
 
 	private static void startTls(Socket socket) throws IOException {
@@ -197,32 +213,21 @@ public class TlsProbe {
 	}
 
 	/**
-	 * Keeps the chain and lets every handshake complete: trust is judged afterwards.
+	 * Lets every handshake complete: the chain is judged afterwards, so an invalid one is
+	 * still seen.
 	 */
-	private static final class Recorder extends X509ExtendedTrustManager {
-
-		private volatile X509Certificate[] chain;
-
-		private volatile String authType = "UNKNOWN";
+	private static final class AcceptAll extends X509ExtendedTrustManager {
 
 		@Override
 		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-			record(chain, authType);
 		}
 
 		@Override
 		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-			record(chain, authType);
 		}
 
 		@Override
 		public void checkServerTrusted(X509Certificate[] chain, String authType) {
-			record(chain, authType);
-		}
-
-		private void record(X509Certificate[] chain, String authType) {
-			this.chain = chain.clone();
-			this.authType = authType;
 		}
 
 		@Override

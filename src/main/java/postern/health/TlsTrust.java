@@ -38,10 +38,10 @@ public final class TlsTrust {
 	 */
 	public static TlsTrust withExtra(Path extra) {
 		List<X509TrustManager> managers = new ArrayList<>();
-		managers.add(manager(null));
 		if (extra != null) {
 			managers.add(manager(load(extra)));
 		}
+		managers.add(manager(null));
 		return new TlsTrust(managers);
 	}
 
