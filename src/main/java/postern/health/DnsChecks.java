@@ -522,6 +522,29 @@ final class DnsChecks {
 		return names;
 	}
 
+	/**
+	 * Whether two lists of answers hold the same records, pairwise; an answer that did
+	 * not come counts as agreeing (it says nothing).
+	 * @param via the resolver's answers
+	 * @param direct a name server's answers
+	 * @return {@code true} when no pair differs
+	 */
+	static boolean sameRecords(List<DnsAnswer> via, List<DnsAnswer> direct) {
+		for (int i = 0; i < via.size(); i++) {
+			DnsAnswer a = via.get(i);
+			DnsAnswer b = direct.get(i);
+			if (!a.answered() || !b.answered()) {
+				continue;
+			}
+			Set<String> left = new java.util.TreeSet<>(a.records().stream().map((r) -> r.rdataToString()).toList());
+			Set<String> right = new java.util.TreeSet<>(b.records().stream().map((r) -> r.rdataToString()).toList());
+			if (!left.equals(right)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	static String host(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;

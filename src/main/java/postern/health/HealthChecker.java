@@ -50,7 +50,25 @@ public class HealthChecker {
 
 	private final Clock clock;
 
+	private final int authoritativePort;
+
 	public HealthChecker(DnsClient dns, TlsProbe probe, PosternProperties.Ports ports, Executor pool, Clock clock) {
+		this(dns, probe, ports, pool, clock, 0);
+	}
+
+	/**
+	 * A checker that also asks each domain's name servers directly.
+	 * @param dns the resolver client
+	 * @param probe the TLS probe
+	 * @param ports the ports probed
+	 * @param pool where handshakes run
+	 * @param clock the time of the checks
+	 * @param authoritativePort the DNS port of the name servers (53), or 0 not to ask
+	 * them
+	 */
+	public HealthChecker(DnsClient dns, TlsProbe probe, PosternProperties.Ports ports, Executor pool, Clock clock,
+			int authoritativePort) {
+		this.authoritativePort = authoritativePort;
 		this.dns = dns;
 		this.probe = probe;
 		this.mtaSts = new MtaStsFetch(probe);
@@ -215,6 +233,9 @@ public class HealthChecker {
 			return CompletableFuture.allOf(caa.toArray(CompletableFuture[]::new))
 				.thenApply((done) -> DnsChecks.caa(expected, caa.stream().map(CompletableFuture::join).toList()));
 		});
+		if (this.authoritativePort > 0) {
+			run.add(domain, "ns-agree", () -> nameServersAgree(domain, mx.get()));
+		}
 		run.add(domain, "dnssec",
 				() -> this.dns.query(domain, Type.SOA).thenApply((answer) -> DnsChecks.dnssec(domain, answer)));
 	}
@@ -255,6 +276,43 @@ public class HealthChecker {
 			super(why);
 		}
 
+	}
+
+	/**
+	 * Ask each name server of a domain for its MX and TXT records, and compare with the
+	 * resolver's answers.
+	 */
+	private CompletableFuture<CheckResult> nameServersAgree(String domain, CompletableFuture<DnsAnswer> mx) {
+		CompletableFuture<DnsAnswer> txt = this.dns.query(domain, Type.TXT);
+		return this.dns.query(domain, Type.NS).thenCompose((ns) -> {
+			if (!ns.answered()) {
+				return CompletableFuture.completedFuture(DnsChecks.couldNotCheck(domain, "ns-agree", ns));
+			}
+			List<String> servers = ns.records(org.xbill.DNS.NSRecord.class)
+				.stream()
+				.map((record) -> DnsChecks.host(record.getTarget().toString()))
+				.toList();
+			List<CompletableFuture<String>> disagreeing = servers.stream()
+				.map((server) -> address(server).thenCompose((ip) -> ip.map((found) -> {
+					java.net.InetSocketAddress at = new java.net.InetSocketAddress(found, this.authoritativePort);
+					CompletableFuture<DnsAnswer> directMx = this.dns.queryServer(at, domain, Type.MX);
+					CompletableFuture<DnsAnswer> directTxt = this.dns.queryServer(at, domain, Type.TXT);
+					return mx.thenCombine(txt, (viaMx, viaTxt) -> List.of(viaMx, viaTxt))
+						.thenCombine(directMx.thenCombine(directTxt, List::of),
+								(via, direct) -> DnsChecks.sameRecords(via, direct) ? null : server);
+				}).orElseGet(() -> CompletableFuture.completedFuture(server + " (no address)"))))
+				.toList();
+			return CompletableFuture.allOf(disagreeing.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+				List<String> names = disagreeing.stream()
+					.map(CompletableFuture::join)
+					.filter(java.util.Objects::nonNull)
+					.toList();
+				return names.isEmpty()
+						? CheckResult.of(domain, "ns-agree", Verdict.OK, "health.ns.agree", String.join(", ", servers))
+						: CheckResult.of(domain, "ns-agree", Verdict.WARNING, "health.ns.disagree",
+								String.join(", ", names));
+			});
+		});
 	}
 
 	private CompletableFuture<Optional<InetAddress>> address(String host) {

@@ -32,6 +32,8 @@ public class HealthRuns implements DisposableBean {
 
 	private static final int TLS_THREADS = 8;
 
+	private static final int DNS_PORT = 53;
+
 	private static final Duration TLS_TIMEOUT = Duration.ofSeconds(10);
 
 	private final HealthPlanner planner;
@@ -96,7 +98,8 @@ public class HealthRuns implements DisposableBean {
 			HealthPlan plan = this.planner.plan(scope);
 			HealthChecker checker = new HealthChecker(DnsClient.of(this.properties.dns()),
 					new TlsProbe(TlsTrust.withExtra(this.properties.health().trustStore()), TLS_TIMEOUT, TLS_TIMEOUT),
-					this.properties.health().ports(), this.pool, this.clock);
+					this.properties.health().ports(), this.pool, this.clock,
+					this.properties.dns().askAuthoritative() ? DNS_PORT : 0);
 			HealthChecker.Running running = checker.start(plan, (result) -> store(id, result));
 			run.planned(running.planned());
 			this.runs.save(run);

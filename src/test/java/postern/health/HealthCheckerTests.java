@@ -277,4 +277,28 @@ class HealthCheckerTests {
 		}
 	}
 
+	@Test
+	void nameServerThatServesAnotherZoneIsReported() throws Exception {
+		try (ZoneDnsServer stale = ZoneDnsServer.start(Duration.ZERO,
+				broken("good.test", (text) -> text.replace("@ MX 10 " + MX + ".", "@ MX 10 old-mx.example.test.")));
+				ZoneDnsServer same = ZoneDnsServer.start(Duration.ZERO, zone("good.test"))) {
+			assertThat(nameServers(stale).verdict()).isEqualTo(Verdict.WARNING);
+			assertThat(nameServers(stale).messageKey()).isEqualTo("health.ns.disagree");
+			assertThat(nameServers(stale).arguments()).containsExactly("ns1.example.test");
+			assertThat(nameServers(same).verdict()).isEqualTo(Verdict.OK);
+		}
+	}
+
+	private CheckResult nameServers(ZoneDnsServer authoritative) throws Exception {
+		DnsClient client = new DnsClient(List.of(DnsClient.address(dns.address())), Duration.ofSeconds(2), null);
+		TlsProbe probe = new TlsProbe(TlsTrust.withExtra(caFile), Duration.ofSeconds(5), Duration.ofSeconds(5));
+		int port = Integer.parseInt(authoritative.address().substring(authoritative.address().indexOf(':') + 1));
+		HealthChecker checker = new HealthChecker(client, probe, ports, pool, Clock.systemUTC(), port);
+		HealthPlan plan = new HealthPlan(List.of(expected("good.test", Optional.of(POLICY))), null, List.of(),
+				List.of(), null, List.of());
+		List<CheckResult> results = checker.start(plan, (r) -> {
+		}, (subject, check) -> check.equals("ns-agree"), false).done().get(30, TimeUnit.SECONDS);
+		return result(results, "good.test", "ns-agree");
+	}
+
 }
