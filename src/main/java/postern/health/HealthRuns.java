@@ -65,10 +65,27 @@ public class HealthRuns implements DisposableBean {
 		this.alerts = alerts;
 		this.properties = properties;
 		this.clock = clock.orElseGet(Clock::systemUTC);
+		endInterrupted();
 		Duration every = properties.health().schedule();
 		if (!every.isZero() && !every.isNegative()) {
 			this.scheduler.scheduleWithFixedDelay(this::scheduled, every.toMillis(), every.toMillis(),
 					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Runs left unfinished when Postern stopped are marked finished, so their pages stop
+	 * waiting for them.
+	 */
+	private void endInterrupted() {
+		try {
+			for (HealthRun run : this.runs.findByFinishedAtIsNull()) {
+				run.finished(this.clock.instant());
+				this.runs.save(run);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not close the runs left unfinished", ex);
 		}
 	}
 
