@@ -211,7 +211,8 @@ final class DnsChecks {
 				redirect = true;
 			}
 			if (mechanism.equals("mx") || mechanism.equals("mx:" + domain) || mechanism.equals("a:" + mxHost)
-					|| mechanism.equals("mx/24") || mechanism.equals("a:" + mxHost + "/32")) {
+					|| (mechanism.equals("a") && domain.equals(mxHost)) || mechanism.equals("mx/24")
+					|| mechanism.equals("a:" + mxHost + "/32")) {
 				authorised |= !lower.startsWith("-") && !lower.startsWith("~");
 			}
 			if (mechanism.startsWith("ip4:") && ipv4.stream().anyMatch((ip) -> inRange(ip, mechanism.substring(4)))) {
@@ -293,7 +294,12 @@ final class DnsChecks {
 			result = CheckResult.of(domain, "dkim", Verdict.ERROR, "health.dkim.differs", answer.name()).withFix(fix);
 		}
 		else {
-			result = CheckResult.of(domain, "dkim", Verdict.OK, "health.dkim.ok", answer.name());
+			int bits = rsaBits(wanted);
+			result = (bits > 0 && bits < 1024)
+					? CheckResult.of(domain, "dkim", Verdict.ERROR, "health.dkim.weak", answer.name(), bits)
+					: (bits > 0 && bits < 2048)
+							? CheckResult.of(domain, "dkim", Verdict.WARNING, "health.dkim.short", answer.name(), bits)
+							: CheckResult.of(domain, "dkim", Verdict.OK, "health.dkim.ok", answer.name());
 		}
 		return result.withDetail(answer.describe());
 	}
@@ -548,6 +554,27 @@ final class DnsChecks {
 	static String host(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+	}
+
+	/**
+	 * The size of the RSA key of a DKIM record.
+	 * @param record the record, blanks removed
+	 * @return the modulus length in bits, or 0 when the key is not RSA or cannot be read
+	 */
+	static int rsaBits(String record) {
+		Matcher key = Pattern.compile("(?:^|;)p=([A-Za-z0-9+/=]+)").matcher(record);
+		if (!key.find() || record.contains("k=ed25519")) {
+			return 0;
+		}
+		try {
+			java.security.PublicKey publicKey = java.security.KeyFactory.getInstance("RSA")
+				.generatePublic(
+						new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(key.group(1))));
+			return ((java.security.interfaces.RSAPublicKey) publicKey).getModulus().bitLength();
+		}
+		catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
+			return 0;
+		}
 	}
 
 	private static String squash(String text) {
