@@ -21,6 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HealthResults {
 
+	/** The order checks are shown in, as an admin publishes and fixes things. */
+	private static final List<String> CHECK_ORDER = List.of("setup", "mx", "mx-a", "mx-aaaa", "ptr", "spf", "dkim",
+			"dmarc", "mta-sts", "mta-sts-policy", "tlsrpt", "tlsa", "caa", "dnssec", "ns-agree", "tls-smtp",
+			"tls-submission", "tls-smtps", "tls-imaps", "tls-https");
+
 	private final HealthRunRepository runs;
 
 	private final HealthResultRepository results;
@@ -143,8 +148,16 @@ public class HealthResults {
 		this.mutes.findByUntilGreaterThanEqual(today)
 			.forEach((mute) -> active.put(mute.getSubject() + " " + mute.getCheck(), mute));
 		return found.stream()
+			.sorted(java.util.Comparator.comparingInt((HealthResult result) -> position(result.getCheck()))
+				.thenComparing(HealthResult::getId,
+						java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
 			.map((result) -> new ResultView(result, active.get(result.getSubject() + " " + result.getCheck())))
 			.toList();
+	}
+
+	private static int position(String check) {
+		int index = CHECK_ORDER.indexOf(check);
+		return (index < 0) ? CHECK_ORDER.size() : index;
 	}
 
 	/**
