@@ -150,8 +150,34 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param trustStore an extra PEM or PKCS12 file of trusted CAs, or none
 	 * @param alertWebhook where alerts are posted (ntfy style: the text as body, a
 	 * {@code Title} header), or none
+	 * @param alertMail the submission account alerts are mailed through, if any
 	 */
-	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore, URI alertWebhook) {
+	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore, URI alertWebhook,
+			@Valid @NotNull AlertMail alertMail) {
+	}
+
+	/**
+	 * A mail submission account (STARTTLS, then AUTH PLAIN) that health alerts are sent
+	 * through.
+	 *
+	 * @param host the submission server; empty for no mail alerts
+	 * @param port its port
+	 * @param username the account, or empty to send without logging in
+	 * @param password its password
+	 * @param from the sender address
+	 * @param to the recipient address
+	 */
+	public record AlertMail(String host, @Min(1) @Max(65535) int port, String username, String password, String from,
+			String to) {
+
+		/**
+		 * Whether alerts are mailed.
+		 * @return {@code true} when a host and a recipient are set
+		 */
+		public boolean enabled() {
+			return this.host != null && !this.host.isBlank() && this.to != null && !this.to.isBlank();
+		}
+
 	}
 
 	/**

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Tells the admin about problems that last: a check that turned to warning or error and
  * stayed so across two runs, or a certificate close to its end, is posted to
  * {@code postern.health.alert-webhook} (ntfy style: the text as body, a {@code Title}
- * header). Muted checks are left out; nothing is sent when all is well.
+ * header) and/or mailed through {@code postern.health.alert-mail}. Muted checks are left
+ * out; nothing is sent when all is well.
  */
 @Component
 class HealthAlerts {
@@ -43,6 +44,10 @@ class HealthAlerts {
 
 	private final URI webhook;
 
+	private final PosternProperties.AlertMail mail;
+
+	private final java.nio.file.Path trustStore;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	HealthAlerts(HealthResultRepository results, HealthMuteRepository mutes, MessageSource messages,
@@ -51,6 +56,8 @@ class HealthAlerts {
 		this.mutes = mutes;
 		this.messages = messages;
 		this.webhook = properties.health().alertWebhook();
+		this.mail = properties.health().alertMail();
+		this.trustStore = properties.health().trustStore();
 	}
 
 	/**
@@ -59,7 +66,7 @@ class HealthAlerts {
 	 * @return the lines sent; empty when nothing was sent
 	 */
 	List<String> afterRun(Long runId) {
-		if (this.webhook == null) {
+		if (this.webhook == null && (this.mail == null || !this.mail.enabled())) {
 			return List.of();
 		}
 		Set<String> muted = this.mutes.findByUntilGreaterThanEqual(LocalDate.now())
@@ -88,9 +95,24 @@ class HealthAlerts {
 	}
 
 	private void send(List<String> lines) {
+		String title = "Postern health: " + lines.size() + " problem(s)";
+		if (this.mail != null && this.mail.enabled()) {
+			try {
+				new AlertMailer(this.mail, TlsTrust.withExtra(this.trustStore)).send(title, lines);
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				logger.warn("Health alert mail failed: {}", ex.getMessage());
+			}
+		}
+		if (this.webhook != null) {
+			post(title, lines);
+		}
+	}
+
+	private void post(String title, List<String> lines) {
 		HttpRequest request = HttpRequest.newBuilder(this.webhook)
 			.timeout(Duration.ofSeconds(10))
-			.header("Title", "Postern health: " + lines.size() + " problem(s)")
+			.header("Title", title)
 			.header("Content-Type", "text/plain; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines), StandardCharsets.UTF_8))
 			.build();

@@ -60,6 +60,20 @@ final class TlsTestServer implements AutoCloseable {
 		return new TlsTestServer(certificate, Kind.SMTP_PLAIN, null);
 	}
 
+	/**
+	 * A submission server: STARTTLS, AUTH PLAIN, then it keeps each message it receives.
+	 * @param certificate its certificate
+	 * @param received where each message (and the AUTH line) goes
+	 * @return the server
+	 */
+	static TlsTestServer submission(TestCertificates.Server certificate, java.util.List<String> received) {
+		TlsTestServer server = new TlsTestServer(certificate, Kind.SUBMISSION, null);
+		server.received = received;
+		return server;
+	}
+
+	private java.util.List<String> received;
+
 	static TlsTestServer https(TestCertificates.Server certificate, Map<String, String> bodyByHost) {
 		return new TlsTestServer(certificate, Kind.HTTPS, bodyByHost::get);
 	}
@@ -86,7 +100,7 @@ final class TlsTestServer implements AutoCloseable {
 		try (client) {
 			client.setSoTimeout(10_000);
 			Socket secured = client;
-			if (this.kind == Kind.SMTP || this.kind == Kind.SMTP_PLAIN) {
+			if (this.kind == Kind.SMTP || this.kind == Kind.SMTP_PLAIN || this.kind == Kind.SUBMISSION) {
 				BufferedReader in = new BufferedReader(
 						new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
 				OutputStream out = client.getOutputStream();
@@ -99,10 +113,11 @@ final class TlsTestServer implements AutoCloseable {
 					String command = line.toUpperCase(Locale.ROOT);
 					if (command.startsWith("EHLO")) {
 						write(out,
-								(this.kind == Kind.SMTP) ? "250-mx1.example.test\r\n250-PIPELINING\r\n250 STARTTLS\r\n"
+								(this.kind != Kind.SMTP_PLAIN)
+										? "250-mx1.example.test\r\n250-PIPELINING\r\n250 STARTTLS\r\n"
 										: "250-mx1.example.test\r\n250 PIPELINING\r\n");
 					}
-					else if (command.startsWith("STARTTLS") && this.kind == Kind.SMTP) {
+					else if (command.startsWith("STARTTLS") && this.kind != Kind.SMTP_PLAIN) {
 						write(out, "220 Ready to start TLS\r\n");
 						break;
 					}
@@ -121,6 +136,9 @@ final class TlsTestServer implements AutoCloseable {
 			tls.startHandshake();
 			if (this.kind == Kind.HTTPS) {
 				answerHttp(tls);
+			}
+			else if (this.kind == Kind.SUBMISSION) {
+				receiveMail(tls);
 			}
 			else {
 				write(tls.getOutputStream(), "* OK ready\r\n");
@@ -154,6 +172,43 @@ final class TlsTestServer implements AutoCloseable {
 		out.flush();
 	}
 
+	private void receiveMail(SSLSocket tls) throws IOException {
+		BufferedReader in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.UTF_8));
+		OutputStream out = tls.getOutputStream();
+		String line;
+		while ((line = in.readLine()) != null) {
+			String command = line.toUpperCase(Locale.ROOT);
+			if (command.startsWith("EHLO")) {
+				write(out, "250-mx1.example.test\r\n250 AUTH PLAIN\r\n");
+			}
+			else if (command.startsWith("AUTH PLAIN ")) {
+				this.received.add(line);
+				write(out, "235 Authenticated\r\n");
+			}
+			else if (command.startsWith("MAIL") || command.startsWith("RCPT")) {
+				this.received.add(line);
+				write(out, "250 OK\r\n");
+			}
+			else if (command.equals("DATA")) {
+				write(out, "354 Go on\r\n");
+				StringBuilder message = new StringBuilder();
+				String data;
+				while ((data = in.readLine()) != null && !data.equals(".")) {
+					message.append(data).append('\n');
+				}
+				this.received.add(message.toString());
+				write(out, "250 Queued\r\n");
+			}
+			else if (command.equals("QUIT")) {
+				write(out, "221 Bye\r\n");
+				return;
+			}
+			else {
+				write(out, "502 Not implemented\r\n");
+			}
+		}
+	}
+
 	private static void write(OutputStream out, String text) throws IOException {
 		out.write(text.getBytes(StandardCharsets.US_ASCII));
 		out.flush();
@@ -172,7 +227,7 @@ final class TlsTestServer implements AutoCloseable {
 
 	private enum Kind {
 
-		IMPLICIT, SMTP, SMTP_PLAIN, HTTPS
+		IMPLICIT, SMTP, SMTP_PLAIN, SUBMISSION, HTTPS
 
 	}
 
