@@ -138,8 +138,13 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param resolvers {@code host:port} of each resolver; empty means the system
 	 * resolver
 	 * @param timeout how long one query may take
+	 * @param trustAnchors a file of DS or DNSKEY lines: when set, DNSSEC is validated in
+	 * Postern rather than read from the resolver's authenticated-data flag
+	 * @param askAuthoritative whether each domain's name servers are also asked directly,
+	 * to find servers that disagree
 	 */
-	public record Dns(@NotNull List<String> resolvers, @NotNull Duration timeout) {
+	public record Dns(@NotNull List<String> resolvers, @NotNull Duration timeout, Path trustAnchors,
+			boolean askAuthoritative) {
 	}
 
 	/**
@@ -148,8 +153,36 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param schedule how often the checks run in the background
 	 * @param ports the ports probed for TLS
 	 * @param trustStore an extra PEM or PKCS12 file of trusted CAs, or none
+	 * @param alertWebhook where alerts are posted (ntfy style: the text as body, a
+	 * {@code Title} header), or none
+	 * @param alertMail the submission account alerts are mailed through, if any
 	 */
-	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore) {
+	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore, URI alertWebhook,
+			@Valid @NotNull AlertMail alertMail) {
+	}
+
+	/**
+	 * A mail submission account (STARTTLS, then AUTH PLAIN) that health alerts are sent
+	 * through.
+	 *
+	 * @param host the submission server; empty for no mail alerts
+	 * @param port its port
+	 * @param username the account, or empty to send without logging in
+	 * @param password its password
+	 * @param from the sender address
+	 * @param to the recipient address
+	 */
+	public record AlertMail(String host, @Min(1) @Max(65535) int port, String username, String password, String from,
+			String to) {
+
+		/**
+		 * Whether alerts are mailed.
+		 * @return {@code true} when a host and a recipient are set
+		 */
+		public boolean enabled() {
+			return this.host != null && !this.host.isBlank() && this.to != null && !this.to.isBlank();
+		}
+
 	}
 
 	/**

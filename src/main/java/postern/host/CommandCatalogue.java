@@ -64,6 +64,7 @@ public class CommandCatalogue {
 			case JOURNALCTL -> systemTool(argv, "journalctl");
 			case FAIL2BAN_CLIENT -> systemTool(argv, "fail2ban-client");
 			case UFW -> systemTool(argv, "ufw");
+			case IP -> argv.add("ip");
 		}
 		return argv;
 	}

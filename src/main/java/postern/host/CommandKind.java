@@ -86,7 +86,10 @@ public enum CommandKind {
 
 	/** Adapt a Caddyfile and load it into the running Caddy through its admin API. */
 	CADDY_RELOAD(Program.CADDY, Duration.ofSeconds(60), "reload", "--config", Argument.CONFIG_FILE, "--adapter",
-			"caddyfile", "--address", Argument.ADMIN_ADDRESS);
+			"caddyfile", "--address", Argument.ADMIN_ADDRESS),
+
+	/** The host's network addresses as JSON, to find its public ones. */
+	IP_ADDR_JSON(Program.IP, Duration.ofSeconds(10), "-j", "addr", "show");
 
 	private final Program program;
 

@@ -25,6 +25,9 @@ public enum Program {
 	FAIL2BAN_CLIENT,
 
 	/** {@code ufw}, under {@code postern.systemctl.command-prefix}. */
-	UFW
+	UFW,
+
+	/** {@code ip} of iproute2, run as Postern's own user. */
+	IP
 
 }

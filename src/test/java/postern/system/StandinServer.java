@@ -43,8 +43,9 @@ final class StandinServer {
 				new PosternProperties.Units("caddy.service", "maddy.service"),
 				new PosternProperties.Systemctl(List.of(this.root.resolve("standins/standin").toString()),
 						statusTimeout),
-				backups, new PosternProperties.Server("", "", 22), null, new PosternProperties.Health(
-						Duration.ofHours(6), new PosternProperties.Ports(25, 587, 465, 993, 443), null),
+				backups, new PosternProperties.Server("", "", 22), null,
+				new PosternProperties.Health(Duration.ofHours(6), new PosternProperties.Ports(25, 587, 465, 993, 443),
+						null, null, null),
 				null);
 		this.host = new LocalHost("standin", backups, this.events::add, Clock.systemUTC());
 		this.commands = new SystemCommands(() -> this.host, new CommandCatalogue(this.properties), this.properties);

@@ -1,0 +1,49 @@
+package postern.health;
+
+import java.util.List;
+
+/**
+ * The result of one check.
+ *
+ * @param subject what was checked: a mail domain, the MX host or a site
+ * @param check the check's id, e.g. {@code spf}
+ * @param verdict the outcome
+ * @param messageKey the sentence saying what was found
+ * @param arguments the sentence's arguments
+ * @param fix the exact record (or setting) that fixes the problem, or {@code null}
+ * @param detail what was seen, such as the raw records or the certificate, or
+ * {@code null}
+ */
+public record CheckResult(String subject, String check, Verdict verdict, String messageKey, List<String> arguments,
+		String fix, String detail) {
+
+	public CheckResult {
+		arguments = List.copyOf(arguments);
+	}
+
+	static CheckResult of(String subject, String check, Verdict verdict, String messageKey, Object... arguments) {
+		return new CheckResult(subject, check, verdict, messageKey,
+				java.util.Arrays.stream(arguments).map(String::valueOf).toList(), null, null);
+	}
+
+	/**
+	 * This result with the record that fixes it.
+	 * @param fix the record
+	 * @return a copy
+	 */
+	CheckResult withFix(String fix) {
+		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, fix,
+				this.detail);
+	}
+
+	/**
+	 * This result with what was seen.
+	 * @param detail the raw data
+	 * @return a copy
+	 */
+	CheckResult withDetail(String detail) {
+		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, this.fix,
+				detail);
+	}
+
+}

@@ -1,0 +1,140 @@
+package postern.health;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import postern.PosternProperties;
+import postern.host.FileSnapshot;
+import postern.host.Hosts;
+import postern.mail.DkimKeys;
+import postern.mail.DkimRecord;
+import postern.mail.MailDnsRecords;
+import postern.mail.MailDomain;
+import postern.mail.MailDomains;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what a run checks from the server's own state: the mail domains and MX host of
+ * maddy.conf, the DKIM keys, the records to publish, the server's addresses, maddy's
+ * certificate, the MTA-STS policies and sites the web server serves.
+ */
+@Component
+public class HealthPlanner {
+
+	private final MailDomains domains;
+
+	private final DkimKeys dkimKeys;
+
+	private final MailDnsRecords records;
+
+	private final ServerAddresses addresses;
+
+	private final Hosts hosts;
+
+	private final Path certDir;
+
+	private final ObjectProvider<ServedMtaStsPolicies> policies;
+
+	private final ObjectProvider<ServedSites> sites;
+
+	HealthPlanner(MailDomains domains, DkimKeys dkimKeys, MailDnsRecords records, ServerAddresses addresses,
+			Hosts hosts, PosternProperties properties, ObjectProvider<ServedMtaStsPolicies> policies,
+			ObjectProvider<ServedSites> sites) {
+		this.domains = domains;
+		this.dkimKeys = dkimKeys;
+		this.records = records;
+		this.addresses = addresses;
+		this.hosts = hosts;
+		this.certDir = properties.maddy().certDir();
+		this.policies = policies;
+		this.sites = sites;
+	}
+
+	/**
+	 * The plan of a run.
+	 * @param scope a domain, the MX host or a site to check alone, or {@code null} for
+	 * everything
+	 * @return the plan
+	 */
+	HealthPlan plan(String scope) {
+		String mx = this.domains.mxHost().orElse(null);
+		List<String> domainNames = this.domains.list()
+			.stream()
+			.map(MailDomain::name)
+			.filter((name) -> scope == null || scope.equals(name))
+			.toList();
+		ServedMtaStsPolicies served = this.policies.getIfAvailable(() -> (domain) -> Optional.empty());
+		List<Expected> expected = domainNames.stream()
+			.map((domain) -> new Expected(domain, (mx != null) ? mx : "mx." + domain,
+					this.dkimKeys.find(domain).map(DkimRecord::value), this.records.recordsOf(domain),
+					served.policy(domain)))
+			.toList();
+		ServerAddresses.Addresses server = this.addresses.current();
+		List<String> siteNames = this.sites.getIfAvailable(() -> List::of)
+			.hostNames()
+			.stream()
+			.filter((site) -> scope == null || scope.equals(site))
+			.toList();
+		boolean withServer = mx != null && (scope == null || scope.equals(mx));
+		return new HealthPlan(expected, withServer ? mx : null, server.ipv4(), server.ipv6(),
+				withServer ? certificate(mx) : null, siteNames);
+	}
+
+	/**
+	 * The subjects a run of everything covers.
+	 * @return the mail domains, the MX host and the sites
+	 */
+	public boolean knows(String subject) {
+		return this.domains.isLocal(subject) || this.domains.mxHost().filter(subject::equals).isPresent()
+				|| this.sites.getIfAvailable(() -> List::of).hostNames().contains(subject);
+	}
+
+	/**
+	 * Every record a mail domain should publish, as a BIND zone snippet: the mail
+	 * records, the addresses of the MX host and of {@code mta-sts.<domain>}, and the TLSA
+	 * record of maddy's certificate.
+	 * @param domain a local domain
+	 * @return the snippet, or empty when the domain is not local
+	 */
+	public Optional<String> zoneSnippet(String domain) {
+		HealthPlan plan = plan(domain);
+		if (plan.domains().isEmpty()) {
+			return Optional.empty();
+		}
+		Expected expected = plan.domains().get(0);
+		String mx = expected.mxHost();
+		List<String> extra = new java.util.ArrayList<>();
+		ServerAddresses.Addresses server = this.addresses.current();
+		for (String host : List.of(mx, "mta-sts." + domain)) {
+			server.ipv4().forEach((ip) -> extra.add(DnsRecordLines.line(host, "A", ip)));
+			server.ipv6().forEach((ip) -> extra.add(DnsRecordLines.line(host, "AAAA", ip)));
+		}
+		X509Certificate certificate = certificate(mx);
+		if (certificate != null) {
+			extra.add(DnsRecordLines.tlsa(mx, TlsProbeResult.spkiSha256(certificate)));
+		}
+		return Optional.of(expected.zoneSnippet(extra));
+	}
+
+	private X509Certificate certificate(String mx) {
+		try {
+			FileSnapshot file = this.hosts.current().read(this.certDir.resolve(mx).resolve("fullchain.pem"));
+			if (!file.exists()) {
+				return null;
+			}
+			return (X509Certificate) CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(file.content()));
+		}
+		catch (CertificateException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

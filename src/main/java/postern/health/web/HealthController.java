@@ -1,0 +1,120 @@
+package postern.health.web;
+
+import jakarta.validation.Valid;
+
+import postern.health.HealthPlanner;
+import postern.health.HealthResults;
+import postern.health.HealthRuns;
+import postern.infrastructure.FlashMessage;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The health pages: the latest results at once, "Run now" with its progress (a fragment
+ * htmx polls while the run goes), one domain with its zone snippet, and muting a check.
+ */
+@Controller
+class HealthController {
+
+	static final String INDEX_VIEW = "health/index";
+
+	static final String RUN_VIEW = "health/run";
+
+	static final String PROGRESS_FRAGMENT = "health/results :: progress";
+
+	static final String SUBJECT_VIEW = "health/subject";
+
+	private static final int RECENT_RUNS = 10;
+
+	private final HealthResults results;
+
+	private final HealthRuns runs;
+
+	private final HealthPlanner planner;
+
+	HealthController(HealthResults results, HealthRuns runs, HealthPlanner planner) {
+		this.results = results;
+		this.runs = runs;
+		this.planner = planner;
+	}
+
+	@GetMapping("/health")
+	String index(Model model) {
+		model.addAttribute("subjects", this.results.latest());
+		model.addAttribute("summary", this.results.latestSummary().orElse(null));
+		model.addAttribute("recentRuns", this.results.recentRuns(RECENT_RUNS));
+		model.addAttribute("running", this.runs.running().orElse(null));
+		return INDEX_VIEW;
+	}
+
+	@PostMapping("/health/run")
+	String runAll() {
+		return "redirect:/health/runs/" + this.runs.start(null, "manual").runId();
+	}
+
+	@GetMapping("/health/runs/{id}")
+	String run(@PathVariable long id, Model model) {
+		model.addAttribute("progress", progress(id));
+		return RUN_VIEW;
+	}
+
+	@GetMapping("/health/runs/{id}/progress")
+	String progressFragment(@PathVariable long id, Model model) {
+		model.addAttribute("progress", progress(id));
+		return PROGRESS_FRAGMENT;
+	}
+
+	@GetMapping("/health/{domain}")
+	String subject(@PathVariable String domain, Model model) {
+		known(domain);
+		return subjectView(domain, new MuteForm(), model);
+	}
+
+	@PostMapping("/health/{domain}/run")
+	String runOne(@PathVariable String domain) {
+		known(domain);
+		return "redirect:/health/runs/" + this.runs.start(domain, "manual").runId();
+	}
+
+	@PostMapping("/health/mute")
+	String mute(@Valid @ModelAttribute("muteForm") MuteForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
+		known(form.getDomain());
+		if (result.hasErrors()) {
+			return subjectView(form.getDomain(), form, model);
+		}
+		this.results.mute(form.getDomain(), form.getCheck(), form.getReason(), form.getUntil());
+		FlashMessage.success(attributes, "health.mute.done", form.getCheck(), form.getDomain(), form.getUntil());
+		attributes.addAttribute("domain", form.getDomain());
+		return "redirect:/health/{domain}";
+	}
+
+	private String subjectView(String subject, MuteForm form, Model model) {
+		model.addAttribute("subject", subject);
+		model.addAttribute("results", this.results.latestOf(subject));
+		model.addAttribute("zone", this.planner.zoneSnippet(subject).orElse(null));
+		model.addAttribute("muteForm", form);
+		model.addAttribute("running", this.runs.running().orElse(null));
+		return SUBJECT_VIEW;
+	}
+
+	private HealthResults.Progress progress(long id) {
+		return this.results.progress(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private void known(String subject) {
+		if (subject == null || !this.planner.knows(subject)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package postern.health;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import postern.Browser;
+import postern.PosternIntegrationTests;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application against a DNS server on loopback that serves the primary domain's
+ * zone (the other domains are refused, so they could not be checked), with every TLS port
+ * closed: an admin runs the checks in a browser and sees the results appear; results are
+ * stored, muting takes a check out of the summary, and a problem that lasts two runs is
+ * posted to the alert webhook.
+ */
+class HealthBrowserTests extends PosternIntegrationTests {
+
+	static final ZoneDnsServer DNS = ZoneDnsServer.start(Duration.ZERO,
+			HealthFixtures.zone("xoyize.xyz").replace(HealthFixtures.MX, "mx1.xoyize.xyz") + "mx1 A 127.0.0.1\n");
+
+	static final List<String> ALERTS = new CopyOnWriteArrayList<>();
+
+	static final HttpServer WEBHOOK = webhook();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HealthRuns runs;
+
+	@Autowired
+	HealthResults results;
+
+	@DynamicPropertySource
+	static void loopbackOnly(DynamicPropertyRegistry registry) {
+		int closed = closedPort();
+		registry.add("postern.dns.resolvers", DNS::address);
+		registry.add("postern.dns.timeout", () -> "500ms");
+		registry.add("postern.server.ipv4", () -> "127.0.0.1");
+		for (String port : List.of("smtp", "submission", "smtps", "imaps", "https")) {
+			registry.add("postern.health.ports." + port, () -> closed);
+		}
+		registry.add("postern.health.alert-webhook",
+				() -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/alerts");
+	}
+
+	@AfterAll
+	static void stop() {
+		DNS.close();
+		WEBHOOK.stop(0);
+	}
+
+	@Test
+	void runTheChecksAndSeeResultsAppear() {
+		try (Browser browser = Browser.open(this.port)) {
+			browser.logIn("admin", ADMIN_PASSWORD);
+			browser.get("/health");
+			browser.driver().findElement(By.id("run-now")).click();
+			browser.waitFor(By.cssSelector("#progress.finished"));
+			String page = browser.driver().findElement(By.id("progress")).getText();
+			assertThat(page).contains("xoyize.xyz").contains("Mail goes to mx1.xoyize.xyz.").contains("cinay.eu");
+			assertThat(browser.driver()
+				.findElement(By.cssSelector("[data-subject='xoyize.xyz'] tr[data-check='dmarc'] .badge"))
+				.getText()).isEqualTo("OK");
+
+			browser.get("/health/xoyize.xyz");
+			assertThat(browser.waitFor(By.id("health-zone")).getText()).contains("_mta-sts.xoyize.xyz.")
+				.contains("mx1.xoyize.xyz.")
+				.contains("IN A 127.0.0.1");
+		}
+	}
+
+	@Test
+	void resultsAreStoredMutedChecksLeaveTheSummaryAndLastingProblemsAreAlerted() throws Exception {
+		this.runs.start(null, "manual").done().get(60, TimeUnit.SECONDS);
+		this.runs.start("cinay.eu", "manual").done().get(60, TimeUnit.SECONDS);
+		assertThat(this.results.latestOf("cinay.eu")).extracting((view) -> view.result().getVerdict())
+			.contains(Verdict.UNKNOWN)
+			.doesNotContain(Verdict.OK);
+		assertThat(this.results.latestOf("xoyize.xyz")).isNotEmpty();
+
+		HealthSummary before = this.results.latestSummary().orElseThrow();
+		this.results.mute("xoyize.xyz", "tlsrpt", "reports not wanted", LocalDate.now().plusDays(7));
+		this.results.mute("mx1.xoyize.xyz", "tls-smtp", "port closed in this test", LocalDate.now().plusDays(7));
+		HealthSummary after = this.results.latestSummary().orElseThrow();
+		assertThat(after.muted()).isEqualTo(before.muted() + 2);
+
+		assertThat(ALERTS).isNotEmpty();
+		assertThat(String.join("\n", ALERTS)).contains("cinay.eu: maddy has not written a DKIM key");
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static HttpServer webhook() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+			server.createContext("/alerts", (exchange) -> {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				ALERTS.add(exchange.getRequestHeaders().getFirst("Title") + "\n" + body);
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package postern.health;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TLS probes of loopback servers whose certificates are made in the test: valid from the
+ * test CA, expired, for another name, self-signed, about to expire; and an SMTP server
+ * that does not offer STARTTLS.
+ */
+class TlsProbeTests {
+
+	static final String HOST = "mx1.example.test";
+
+	static final TestCertificates CERTIFICATES = new TestCertificates();
+
+	@TempDir
+	static Path folder;
+
+	static TlsProbe probe;
+
+	static InetAddress loopback;
+
+	@BeforeAll
+	static void trustTheTestCa() throws Exception {
+		probe = new TlsProbe(TlsTrust.withExtra(CERTIFICATES.writeCa(folder.resolve("ca.pem"))), Duration.ofSeconds(5),
+				Duration.ofSeconds(5));
+		loopback = InetAddress.getByName("127.0.0.1");
+	}
+
+	private static CheckResult check(TlsTestServer server, TlsProbe.Mode mode) {
+		try (server) {
+			TlsProbeResult result = probe.probe(HOST, loopback, server.port(), mode);
+			return TlsChecks.tls(HOST, "tls-smtp", result, Instant.now());
+		}
+	}
+
+	@Test
+	void validCertificateOverStartTlsIsOk() {
+		CheckResult result = check(TlsTestServer.smtp(CERTIFICATES.valid(HOST)), TlsProbe.Mode.SMTP_STARTTLS);
+		assertThat(result.verdict()).as(result.toString()).isEqualTo(Verdict.OK);
+		assertThat(result.messageKey()).isEqualTo("health.tls.ok");
+		assertThat(result.detail()).contains("CN=Postern Test CA");
+	}
+
+	@Test
+	void validCertificateOverImplicitTlsIsOk() {
+		CheckResult result = check(TlsTestServer.implicit(CERTIFICATES.valid(HOST)), TlsProbe.Mode.IMPLICIT);
+		assertThat(result.verdict()).as(result.toString()).isEqualTo(Verdict.OK);
+	}
+
+	@Test
+	void expiredCertificateIsAnError() {
+		CheckResult result = check(
+				TlsTestServer
+					.smtp(CERTIFICATES.server(TestCertificates.days(-30), TestCertificates.days(-1), false, HOST)),
+				TlsProbe.Mode.SMTP_STARTTLS);
+		assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(result.messageKey()).isEqualTo("health.tls.expired");
+	}
+
+	@Test
+	void certificateForAnotherNameIsAnError() {
+		CheckResult result = check(TlsTestServer.implicit(CERTIFICATES.valid("other.example.test")),
+				TlsProbe.Mode.IMPLICIT);
+		assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(result.messageKey()).isEqualTo("health.tls.wrong-name");
+		assertThat(result.arguments()).contains("other.example.test");
+	}
+
+	@Test
+	void selfSignedCertificateIsAnErrorWithTheReason() {
+		CheckResult result = check(
+				TlsTestServer
+					.smtp(CERTIFICATES.server(TestCertificates.days(-1), TestCertificates.days(60), true, HOST)),
+				TlsProbe.Mode.SMTP_STARTTLS);
+		assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(result.messageKey()).isEqualTo("health.tls.untrusted");
+	}
+
+	@Test
+	void certificateWithFewDaysLeftIsAWarning() {
+		CheckResult result = check(
+				TlsTestServer
+					.implicit(CERTIFICATES.server(TestCertificates.days(-80), TestCertificates.days(5), false, HOST)),
+				TlsProbe.Mode.IMPLICIT);
+		assertThat(result.verdict()).isEqualTo(Verdict.WARNING);
+		assertThat(result.messageKey()).isEqualTo("health.tls.expiring");
+	}
+
+	@Test
+	void smtpServerWithoutStartTlsIsAnError() {
+		CheckResult result = check(TlsTestServer.smtpWithoutStartTls(CERTIFICATES.valid(HOST)),
+				TlsProbe.Mode.SMTP_STARTTLS);
+		assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(result.messageKey()).isEqualTo("health.tls.no-starttls");
+	}
+
+	@Test
+	void closedPortCouldNotBeChecked() throws Exception {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, loopback)) {
+			port = socket.getLocalPort();
+		}
+		CheckResult result = TlsChecks.tls(HOST, "tls-imaps", probe.probe(HOST, loopback, port, TlsProbe.Mode.IMPLICIT),
+				Instant.now());
+		assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+	}
+
+	@Test
+	void wildcardCoversExactlyOneLabel() {
+		assertThat(TlsProbeResult.matches("*.example.test", "mx1.example.test")).isTrue();
+		assertThat(TlsProbeResult.matches("*.example.test", "a.mx1.example.test")).isFalse();
+		assertThat(TlsProbeResult.matches("*.example.test", "example.test")).isFalse();
+	}
+
+}
