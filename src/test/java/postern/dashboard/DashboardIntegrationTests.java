@@ -59,7 +59,8 @@ class DashboardIntegrationTests extends PosternIntegrationTests {
 		this.mvc.perform(get("/dashboard/counts").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("5 mail domains"), containsString("href=\"/domains\""),
-					containsString("href=\"/aliases\""))));
+					containsString("href=\"/aliases\""), containsString("href=\"/health\""),
+					containsString("Health checks: "))));
 	}
 
 }
