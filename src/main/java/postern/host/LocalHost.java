@@ -18,14 +18,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,8 +55,6 @@ public final class LocalHost implements Host {
 	private static final int NEW_FILE_MODE = 0640;
 
 	private static final Set<PosixFilePermission> BACKUP_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
-
-	private static final SecureRandom random = new SecureRandom();
 
 	private final String name;
 
@@ -154,7 +149,7 @@ public final class LocalHost implements Host {
 	@Override
 	public TemporaryFile writeTemporary(Path near, byte[] content) {
 		Path folder = near.toAbsolutePath().getParent();
-		Path temp = folder.resolve("." + near.getFileName() + ".postern-check-" + randomSuffix());
+		Path temp = TemporaryNames.candidate(near.toAbsolutePath());
 		try {
 			writeSynced(temp, content);
 			copyAttributes(temp, near, read(near), folder);
@@ -287,7 +282,7 @@ public final class LocalHost implements Host {
 
 	private void replace(Path target, byte[] content, FileSnapshot current) throws IOException {
 		Path folder = target.getParent();
-		Path temp = folder.resolve("." + target.getFileName() + ".postern-" + randomSuffix() + ".tmp");
+		Path temp = TemporaryNames.forWrite(target);
 		boolean moved = false;
 		try {
 			writeSynced(temp, content);
@@ -388,29 +383,15 @@ public final class LocalHost implements Host {
 		}
 	}
 
-	/**
-	 * Two writes within the clock's resolution get distinct names: the later one is moved
-	 * on by a nanosecond, which keeps the name order the write order.
-	 */
-	private Path newBackupFile(Path folder) throws IOException {
-		Instant takenAt = this.clock.instant();
-		Optional<Instant> newest = entries(folder).stream()
-			.map((file) -> BackupLocations.takenAt(file.getFileName().toString()))
-			.flatMap(Optional::stream)
-			.max(Comparator.naturalOrder());
-		if (newest.isPresent() && !takenAt.isAfter(newest.get())) {
-			takenAt = newest.get().plusNanos(1);
-		}
-		return folder.resolve(BackupLocations.fileName(takenAt));
+	private Path newBackupFile(Path folder) {
+		List<String> names = entries(folder).stream().map((file) -> file.getFileName().toString()).toList();
+		return folder.resolve(BackupLocations.nextFileName(this.clock.instant(), names));
 	}
 
 	private void rotate(Path folder) throws IOException {
-		List<Path> files = entries(folder).stream()
-			.filter((file) -> BackupLocations.takenAt(file.getFileName().toString()).isPresent())
-			.sorted(Comparator.comparing(Path::getFileName).reversed())
-			.toList();
-		for (Path old : files.subList(Math.min(this.keep, files.size()), files.size())) {
-			Files.deleteIfExists(old);
+		List<String> names = entries(folder).stream().map((file) -> file.getFileName().toString()).toList();
+		for (String old : BackupLocations.beyondKeep(names, this.keep)) {
+			Files.deleteIfExists(folder.resolve(old));
 		}
 	}
 
@@ -432,15 +413,8 @@ public final class LocalHost implements Host {
 		}
 	}
 
-	/**
-	 * Ids come from URLs: even a well-formed one must not lead out of the backups folder.
-	 */
 	private Path inBackupsDir(BackupLocations.Location location) {
-		Path file = location.resolveIn(this.backupsDir).normalize();
-		if (!file.startsWith(this.backupsDir) || !file.getParent().getParent().equals(this.backupsDir)) {
-			throw new HostException("Not a backup: " + location.id());
-		}
-		return file;
+		return location.resolveIn(this.backupsDir);
 	}
 
 	private static List<Path> entries(Path folder) {
@@ -459,12 +433,6 @@ public final class LocalHost implements Host {
 
 	private static PosixFileAttributes attributes(Path path) throws IOException {
 		return Files.readAttributes(path, PosixFileAttributes.class);
-	}
-
-	private static String randomSuffix() {
-		byte[] bytes = new byte[6];
-		random.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 	/**
