@@ -51,10 +51,7 @@ public final class LocalHost implements Host {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalHost.class);
 
-	/** A file Postern creates may hold secrets: no access for others. */
-	private static final int NEW_FILE_MODE = 0640;
-
-	private static final Set<PosixFilePermission> BACKUP_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+	private static final Set<PosixFilePermission> BACKUP_PERMISSIONS = permissions(HostFiles.PRIVATE_MODE);
 
 	private final String name;
 
@@ -149,7 +146,7 @@ public final class LocalHost implements Host {
 	@Override
 	public TemporaryFile writeTemporary(Path near, byte[] content) {
 		Path folder = near.toAbsolutePath().getParent();
-		Path temp = TemporaryNames.candidate(near.toAbsolutePath());
+		Path temp = HostFiles.candidate(near.toAbsolutePath());
 		try {
 			writeSynced(temp, content);
 			copyAttributes(temp, near, read(near), folder);
@@ -282,7 +279,7 @@ public final class LocalHost implements Host {
 
 	private void replace(Path target, byte[] content, FileSnapshot current) throws IOException {
 		Path folder = target.getParent();
-		Path temp = TemporaryNames.forWrite(target);
+		Path temp = HostFiles.forWrite(target);
 		boolean moved = false;
 		try {
 			writeSynced(temp, content);
@@ -331,7 +328,7 @@ public final class LocalHost implements Host {
 		if (!groupPrincipal.equals(view.readAttributes().group())) {
 			view.setGroup(groupPrincipal);
 		}
-		view.setPermissions(permissions(current.exists() ? current.mode() : NEW_FILE_MODE));
+		view.setPermissions(permissions(current.exists() ? current.mode() : HostFiles.NEW_FILE_MODE));
 	}
 
 	private void copyOwner(PosixFileAttributeView view, UserPrincipalLookupService principals, Path target,

@@ -5,14 +5,23 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Names of the files a host writes next to a managed file: they start with a dot and
- * carry a random part, so they never clash and are easy to recognise as Postern's.
+ * What every kind of host gives the files it writes. Temp files next to a managed file
+ * start with a dot and carry a random part, so they never clash and are easy to recognise
+ * as Postern's.
  */
-final class TemporaryNames {
+final class HostFiles {
+
+	/** A file Postern creates may hold secrets: no access for others. */
+	static final int NEW_FILE_MODE = 0640;
+
+	/**
+	 * Backups, and temp files until they get their target's mode: Postern's user only.
+	 */
+	static final int PRIVATE_MODE = 0600;
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private TemporaryNames() {
+	private HostFiles() {
 	}
 
 	/**
