@@ -70,7 +70,10 @@ public final class SshHost implements Host, AutoCloseable {
 	private static final int KILL_AFTER_SECONDS = 5;
 
 	/** How long Postern waits beyond that before it closes the channel itself. */
-	private static final Duration CHANNEL_GRACE = Duration.ofSeconds(5);
+	private static final Duration CHANNEL_GRACE = Duration.ofSeconds(2);
+
+	/** How long the output of a channel Postern closed is still read. */
+	private static final Duration ABANDONED_OUTPUT_GRACE = Duration.ofSeconds(1);
 
 	/** For Postern's own short commands (user names, access checks). */
 	private static final Duration INTERNAL_TIMEOUT = Duration.ofSeconds(30);
@@ -606,27 +609,60 @@ public final class SshHost implements Host, AutoCloseable {
 	private Exec exec(String commandLine, byte[] stdin, Duration wait) {
 		Connection current = connection();
 		long started = System.nanoTime();
-		try (Session session = current.client().startSession()) {
+		Session session;
+		try {
+			session = current.client().startSession();
+		}
+		catch (IOException ex) {
+			throw failed(current, "open a channel", ex);
+		}
+		boolean ended = false;
+		try {
 			Session.Command running = session.exec(commandLine);
 			OutputDrain stdout = OutputDrain.start(running.getInputStream(), "ssh-stdout");
 			OutputDrain stderr = OutputDrain.start(running.getErrorStream(), "ssh-stderr");
 			StandardInput.feed(running.getOutputStream(), stdin);
-			boolean ended = join(current, running, wait);
-			if (!ended) {
-				running.close();
-			}
-			long deadline = System.nanoTime() + CHANNEL_GRACE.toNanos();
+			ended = join(current, running, wait);
+			// Once the channel is given up, what is still in flight does not matter
+			long deadline = System.nanoTime() + (ended ? CHANNEL_GRACE : ABANDONED_OUTPUT_GRACE).toNanos();
 			String out = stdout.finish(deadline);
 			String err = stderr.finish(deadline);
+			Duration duration = Duration.ofNanos(System.nanoTime() - started);
 			Integer status = running.getExitStatus();
 			if (status == null && !current.client().isConnected()) {
 				throw lost(current, new IOException("the connection closed"));
 			}
-			return new Exec(status, out, err, Duration.ofNanos(System.nanoTime() - started), !ended);
+			return new Exec(status, out, err, duration, !ended);
 		}
 		catch (IOException ex) {
 			throw failed(current, "run a command", ex);
 		}
+		finally {
+			close(session, ended);
+		}
+	}
+
+	/**
+	 * Closing a channel waits for the server's answer; a server whose command is stuck
+	 * may not answer for a long time, so a channel given up on is closed in the
+	 * background.
+	 */
+	private static void close(Session session, boolean ended) {
+		Runnable closer = () -> {
+			try {
+				session.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Could not close an exec channel", ex);
+			}
+		};
+		if (ended) {
+			closer.run();
+			return;
+		}
+		Thread thread = new Thread(closer, "postern-ssh-close");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private boolean join(Connection current, Session.Command running, Duration wait) throws IOException {
