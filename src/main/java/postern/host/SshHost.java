@@ -72,6 +72,9 @@ public final class SshHost implements Host, AutoCloseable {
 	/** How long Postern waits beyond that before it closes the channel itself. */
 	private static final Duration CHANNEL_GRACE = Duration.ofSeconds(2);
 
+	/** How long a channel that ended oddly waits for its connection to be seen dead. */
+	private static final Duration CONNECTION_CHECK = Duration.ofSeconds(1);
+
 	/** How long the output of a channel Postern closed is still read. */
 	private static final Duration ABANDONED_OUTPUT_GRACE = Duration.ofSeconds(1);
 
@@ -629,8 +632,8 @@ public final class SshHost implements Host, AutoCloseable {
 			String err = stderr.finish(deadline);
 			Duration duration = Duration.ofNanos(System.nanoTime() - started);
 			Integer status = running.getExitStatus();
-			if (status == null && !current.client().isConnected()) {
-				throw lost(current, new IOException("the connection closed"));
+			if (ended && status == null && running.getExitSignal() == null && connectionDies(current)) {
+				throw lost(current, new IOException("the channel closed without an exit status"));
 			}
 			return new Exec(status, out, err, duration, !ended);
 		}
@@ -663,6 +666,27 @@ public final class SshHost implements Host, AutoCloseable {
 		Thread thread = new Thread(closer, "postern-ssh-close");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/**
+	 * A channel that ends with neither an exit status nor a signal was most likely cut
+	 * with its connection; the transport may take a moment to notice.
+	 */
+	private static boolean connectionDies(Connection current) {
+		long deadline = System.nanoTime() + CONNECTION_CHECK.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!current.client().isConnected()) {
+				return true;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return !current.client().isConnected();
+			}
+		}
+		return !current.client().isConnected();
 	}
 
 	private boolean join(Connection current, Session.Command running, Duration wait) throws IOException {
