@@ -20,7 +20,6 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,21 +125,12 @@ public final class LocalHost implements Host {
 
 	@Override
 	public FileSnapshot write(Path path, byte[] content, FileSnapshot expected) {
-		Objects.requireNonNull(expected, "expected");
-		byte[] bytes = content.clone();
-		return this.locks.withLock(path, () -> writeLocked(PathLocks.key(path), bytes, expected));
+		return this.locks.write(path, content, expected, this::writeLocked);
 	}
 
 	@Override
 	public FileSnapshot edit(Path path, UnaryOperator<byte[]> transform) {
-		return this.locks.withLock(path, () -> {
-			FileSnapshot current = read(path);
-			byte[] changed = transform.apply(current.content());
-			if (Arrays.equals(changed, current.content())) {
-				return current;
-			}
-			return writeLocked(PathLocks.key(path), changed, current);
-		});
+		return this.locks.edit(path, transform, this::read, this::writeLocked);
 	}
 
 	@Override

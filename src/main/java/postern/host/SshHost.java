@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -256,21 +255,12 @@ public final class SshHost implements Host, AutoCloseable {
 
 	@Override
 	public FileSnapshot write(Path path, byte[] content, FileSnapshot expected) {
-		Objects.requireNonNull(expected, "expected");
-		byte[] bytes = content.clone();
-		return this.locks.withLock(path, () -> writeLocked(PathLocks.key(path), bytes, expected));
+		return this.locks.write(path, content, expected, this::writeLocked);
 	}
 
 	@Override
 	public FileSnapshot edit(Path path, UnaryOperator<byte[]> transform) {
-		return this.locks.withLock(path, () -> {
-			FileSnapshot current = read(path);
-			byte[] changed = transform.apply(current.content());
-			if (Arrays.equals(changed, current.content())) {
-				return current;
-			}
-			return writeLocked(PathLocks.key(path), changed, current);
-		});
+		return this.locks.edit(path, transform, this::read, this::writeLocked);
 	}
 
 	private FileSnapshot writeLocked(Path path, byte[] content, FileSnapshot expected) {
