@@ -48,8 +48,12 @@ class SshHostTests {
 	}
 
 	private SshHost host(SshHost.Target target) {
-		SshHost host = new SshHost("vps", target, null, new PosternProperties.Backups(this.root.resolve("backups"), 3),
-				this.events::add, Clock.systemUTC());
+		return host(target, null);
+	}
+
+	private SshHost host(SshHost.Target target, char[] passphrase) {
+		SshHost host = new SshHost("vps", target, passphrase,
+				new PosternProperties.Backups(this.root.resolve("backups"), 3), this.events::add, Clock.systemUTC());
 		this.closeables.add(0, host);
 		return host;
 	}
@@ -109,6 +113,21 @@ class SshHostTests {
 		assertThat(scanned).isEqualTo(server.fingerprint());
 		assertThat(host(server.target(scanned)).run(command("touch", marker.toString())).succeeded()).isTrue();
 		assertThat(marker).exists();
+	}
+
+	@Test
+	void connectWhenKeyFileIsEncryptedUsesThePassphraseAtEveryConnection() throws Exception {
+		TestSshServer server = TestSshServer.start(this.root, TestSshServer.newKeyPair(), "correct horse");
+		this.closeables.add(server);
+		char[] passphrase = "correct horse".toCharArray();
+		SshHost host = host(server.target(), passphrase);
+		Arrays.fill(passphrase, '\0');
+		assertThat(host.run(command("true")).succeeded()).isTrue();
+		host.close();
+		assertThat(host.run(command("true")).succeeded()).isTrue();
+		assertThatExceptionOfType(HostException.class)
+			.isThrownBy(() -> host(server.target(), "wrong".toCharArray()).run(command("true")))
+			.withMessageContaining("Could not log in");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.util.List;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -52,10 +53,29 @@ final class TestSshServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	static TestSshServer start(Path folder, KeyPair hostKey) throws IOException, GeneralSecurityException {
+		return start(folder, hostKey, null);
+	}
+
+	/**
+	 * Start a server with a new host key and a new user key whose file is encrypted.
+	 * @param folder where the user's private key file is written
+	 * @param passphrase the key file's passphrase, or {@code null} for a plain file
+	 * @return the running server
+	 */
+	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase)
+			throws IOException, GeneralSecurityException {
 		KeyPair userKey = newKeyPair();
 		Path keyFile = Files.createTempFile(folder, "id_ecdsa", "");
+		OpenSSHKeyEncryptionContext encryption = null;
+		if (passphrase != null) {
+			encryption = new OpenSSHKeyEncryptionContext();
+			encryption.setCipherName("AES");
+			encryption.setCipherType("256");
+			encryption.setCipherMode("CTR");
+			encryption.setPassword(passphrase);
+		}
 		try (OutputStream out = Files.newOutputStream(keyFile)) {
-			OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "postern-test", null, out);
+			OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "postern-test", encryption, out);
 		}
 		SshServer server = SshServer.setUpDefaultServer();
 		server.setHost("127.0.0.1");
