@@ -679,13 +679,20 @@ public final class SshHost implements Host, AutoCloseable {
 		return !current.client().isConnected();
 	}
 
+	/**
+	 * Wait for the channel to close. sshj reports both an expired wait and a failed
+	 * connection as a {@link ConnectionException}; only the first comes after the whole
+	 * wait, and the client may not say it is disconnected yet.
+	 */
 	private boolean join(Connection current, Session.Command running, Duration wait) throws IOException {
+		long started = System.nanoTime();
 		try {
 			running.join(wait.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
 		}
 		catch (ConnectionException ex) {
-			if (!current.client().isConnected()) {
+			boolean waitedInFull = System.nanoTime() - started >= wait.toNanos();
+			if (!waitedInFull || !current.client().isConnected()) {
 				throw lost(current, ex);
 			}
 			return false;

@@ -140,7 +140,11 @@ class SshHostTests {
 	@Test
 	void runWhenConnectionDiesFailsThatCallAndReconnectsOnTheNext() throws Exception {
 		TestSshServer server = server();
-		SshHost host = host(server.target());
+		CuttableTunnel tunnel = CuttableTunnel.to(server.port());
+		this.closeables.add(tunnel);
+		SshHost.Target target = server.target();
+		SshHost host = host(new SshHost.Target(target.address(), tunnel.port(), target.user(), target.keyFile(),
+				target.hostKeyFingerprint()));
 		assertThat(host.run(command("true")).succeeded()).isTrue();
 		Thread cutter = new Thread(() -> {
 			try {
@@ -149,7 +153,7 @@ class SshHostTests {
 			catch (InterruptedException ex) {
 				return;
 			}
-			server.dropConnections();
+			tunnel.cut();
 		});
 		cutter.start();
 		assertThatExceptionOfType(HostException.class).isThrownBy(() -> host.run(command("sleep", "10")))

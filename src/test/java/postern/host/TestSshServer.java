@@ -120,13 +120,6 @@ final class TestSshServer implements AutoCloseable {
 		return new SshHost.Target("127.0.0.1", port(), System.getProperty("user.name"), this.userKeyFile, fingerprint);
 	}
 
-	/**
-	 * Drop every connection from the server side, as a reboot or a network cut would.
-	 */
-	void dropConnections() {
-		this.server.getActiveSessions().forEach((session) -> session.close(true));
-	}
-
 	@Override
 	public void close() throws IOException {
 		this.server.stop(true);
