@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,6 +75,40 @@ final class BackupLocations {
 	}
 
 	/**
+	 * The name of a new backup in a folder. Two writes within the clock's resolution get
+	 * distinct names: the later one is moved on by a nanosecond, which keeps the name
+	 * order the write order.
+	 * @param now the clock's time
+	 * @param existing the names already in the backup's folder
+	 * @return a name later than every existing backup's
+	 */
+	static String nextFileName(Instant now, Collection<String> existing) {
+		Optional<Instant> newest = existing.stream()
+			.map(BackupLocations::takenAt)
+			.flatMap(Optional::stream)
+			.max(Comparator.naturalOrder());
+		Instant takenAt = now;
+		if (newest.isPresent() && !takenAt.isAfter(newest.get())) {
+			takenAt = newest.get().plusNanos(1);
+		}
+		return fileName(takenAt);
+	}
+
+	/**
+	 * The backups of one file that rotation deletes.
+	 * @param names the names in the backup's folder
+	 * @param keep how many backups of one file are kept
+	 * @return the names of the backups older than the newest {@code keep}
+	 */
+	static List<String> beyondKeep(Collection<String> names, int keep) {
+		List<String> backups = names.stream()
+			.filter((name) -> takenAt(name).isPresent())
+			.sorted(Comparator.reverseOrder())
+			.toList();
+		return backups.subList(Math.min(keep, backups.size()), backups.size());
+	}
+
+	/**
 	 * The opaque, URL-safe id of a backup.
 	 * @param folderName the backup's folder name
 	 * @param fileName the backup's file name
@@ -126,8 +163,19 @@ final class BackupLocations {
 			return BackupLocations.id(this.folderName, this.fileName);
 		}
 
+		/**
+		 * The backup's file. Ids come from URLs: even a well-formed one must not lead out
+		 * of the backups folder.
+		 * @param backupsDir the absolute, normalized backups folder
+		 * @return the file, two levels below the backups folder
+		 * @throws HostException when the location would lead elsewhere
+		 */
 		Path resolveIn(Path backupsDir) {
-			return backupsDir.resolve(this.folderName).resolve(this.fileName);
+			Path file = backupsDir.resolve(this.folderName).resolve(this.fileName).normalize();
+			if (!file.startsWith(backupsDir) || !file.getParent().getParent().equals(backupsDir)) {
+				throw new HostException("Not a backup: " + id());
+			}
+			return file;
 		}
 
 	}

@@ -77,8 +77,12 @@ public record FileSnapshot(Path path, boolean exists, byte[] content, String sha
 	 * @return 64 lower-case hex digits
 	 */
 	public static String sha256(byte[] bytes) {
+		return HexFormat.of().formatHex(sha256Digest(bytes));
+	}
+
+	static byte[] sha256Digest(byte[] bytes) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is always available", ex);

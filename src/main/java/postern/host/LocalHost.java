@@ -18,14 +18,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,12 +50,7 @@ public final class LocalHost implements Host {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalHost.class);
 
-	/** A file Postern creates may hold secrets: no access for others. */
-	private static final int NEW_FILE_MODE = 0640;
-
-	private static final Set<PosixFilePermission> BACKUP_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
-
-	private static final SecureRandom random = new SecureRandom();
+	private static final Set<PosixFilePermission> BACKUP_PERMISSIONS = permissions(HostFiles.PRIVATE_MODE);
 
 	private final String name;
 
@@ -134,27 +125,18 @@ public final class LocalHost implements Host {
 
 	@Override
 	public FileSnapshot write(Path path, byte[] content, FileSnapshot expected) {
-		Objects.requireNonNull(expected, "expected");
-		byte[] bytes = content.clone();
-		return this.locks.withLock(path, () -> writeLocked(PathLocks.key(path), bytes, expected));
+		return this.locks.write(path, content, expected, this::writeLocked);
 	}
 
 	@Override
 	public FileSnapshot edit(Path path, UnaryOperator<byte[]> transform) {
-		return this.locks.withLock(path, () -> {
-			FileSnapshot current = read(path);
-			byte[] changed = transform.apply(current.content());
-			if (Arrays.equals(changed, current.content())) {
-				return current;
-			}
-			return writeLocked(PathLocks.key(path), changed, current);
-		});
+		return this.locks.edit(path, transform, this::read, this::writeLocked);
 	}
 
 	@Override
 	public TemporaryFile writeTemporary(Path near, byte[] content) {
 		Path folder = near.toAbsolutePath().getParent();
-		Path temp = folder.resolve("." + near.getFileName() + ".postern-check-" + randomSuffix());
+		Path temp = HostFiles.candidate(near.toAbsolutePath());
 		try {
 			writeSynced(temp, content);
 			copyAttributes(temp, near, read(near), folder);
@@ -287,7 +269,7 @@ public final class LocalHost implements Host {
 
 	private void replace(Path target, byte[] content, FileSnapshot current) throws IOException {
 		Path folder = target.getParent();
-		Path temp = folder.resolve("." + target.getFileName() + ".postern-" + randomSuffix() + ".tmp");
+		Path temp = HostFiles.forWrite(target);
 		boolean moved = false;
 		try {
 			writeSynced(temp, content);
@@ -336,7 +318,7 @@ public final class LocalHost implements Host {
 		if (!groupPrincipal.equals(view.readAttributes().group())) {
 			view.setGroup(groupPrincipal);
 		}
-		view.setPermissions(permissions(current.exists() ? current.mode() : NEW_FILE_MODE));
+		view.setPermissions(permissions(current.exists() ? current.mode() : HostFiles.NEW_FILE_MODE));
 	}
 
 	private void copyOwner(PosixFileAttributeView view, UserPrincipalLookupService principals, Path target,
@@ -388,29 +370,15 @@ public final class LocalHost implements Host {
 		}
 	}
 
-	/**
-	 * Two writes within the clock's resolution get distinct names: the later one is moved
-	 * on by a nanosecond, which keeps the name order the write order.
-	 */
-	private Path newBackupFile(Path folder) throws IOException {
-		Instant takenAt = this.clock.instant();
-		Optional<Instant> newest = entries(folder).stream()
-			.map((file) -> BackupLocations.takenAt(file.getFileName().toString()))
-			.flatMap(Optional::stream)
-			.max(Comparator.naturalOrder());
-		if (newest.isPresent() && !takenAt.isAfter(newest.get())) {
-			takenAt = newest.get().plusNanos(1);
-		}
-		return folder.resolve(BackupLocations.fileName(takenAt));
+	private Path newBackupFile(Path folder) {
+		List<String> names = entries(folder).stream().map((file) -> file.getFileName().toString()).toList();
+		return folder.resolve(BackupLocations.nextFileName(this.clock.instant(), names));
 	}
 
 	private void rotate(Path folder) throws IOException {
-		List<Path> files = entries(folder).stream()
-			.filter((file) -> BackupLocations.takenAt(file.getFileName().toString()).isPresent())
-			.sorted(Comparator.comparing(Path::getFileName).reversed())
-			.toList();
-		for (Path old : files.subList(Math.min(this.keep, files.size()), files.size())) {
-			Files.deleteIfExists(old);
+		List<String> names = entries(folder).stream().map((file) -> file.getFileName().toString()).toList();
+		for (String old : BackupLocations.beyondKeep(names, this.keep)) {
+			Files.deleteIfExists(folder.resolve(old));
 		}
 	}
 
@@ -432,15 +400,8 @@ public final class LocalHost implements Host {
 		}
 	}
 
-	/**
-	 * Ids come from URLs: even a well-formed one must not lead out of the backups folder.
-	 */
 	private Path inBackupsDir(BackupLocations.Location location) {
-		Path file = location.resolveIn(this.backupsDir).normalize();
-		if (!file.startsWith(this.backupsDir) || !file.getParent().getParent().equals(this.backupsDir)) {
-			throw new HostException("Not a backup: " + location.id());
-		}
-		return file;
+		return location.resolveIn(this.backupsDir);
 	}
 
 	private static List<Path> entries(Path folder) {
@@ -459,12 +420,6 @@ public final class LocalHost implements Host {
 
 	private static PosixFileAttributes attributes(Path path) throws IOException {
 		return Files.readAttributes(path, PosixFileAttributes.class);
-	}
-
-	private static String randomSuffix() {
-		byte[] bytes = new byte[6];
-		random.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 	/**

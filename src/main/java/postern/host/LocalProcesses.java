@@ -1,10 +1,6 @@
 package postern.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -19,9 +15,6 @@ import org.slf4j.LoggerFactory;
 final class LocalProcesses {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalProcesses.class);
-
-	/** Keeps a runaway process from filling the heap; the rest is read and dropped. */
-	private static final int MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 	/** How long killed processes and their pipes get to go away. */
 	private static final Duration KILL_GRACE = Duration.ofSeconds(5);
@@ -41,9 +34,9 @@ final class LocalProcesses {
 		logger.debug("Running {}", command);
 		long started = System.nanoTime();
 		Process process = start(command);
-		Drain stdout = Drain.start(process.getInputStream(), "stdout");
-		Drain stderr = Drain.start(process.getErrorStream(), "stderr");
-		feed(process, command.stdin());
+		OutputDrain stdout = OutputDrain.start(process.getInputStream(), "stdout");
+		OutputDrain stderr = OutputDrain.start(process.getErrorStream(), "stderr");
+		StandardInput.feed(process.getOutputStream(), command.stdin());
 		boolean exited = waitFor(process, command);
 		if (!exited) {
 			killTree(process);
@@ -62,29 +55,6 @@ final class LocalProcesses {
 		catch (IOException | RuntimeException ex) {
 			throw new CommandStartException(command, ex);
 		}
-	}
-
-	/**
-	 * Standard input is written from its own thread: a process that does not read it
-	 * would otherwise block this thread past the timeout once the pipe is full.
-	 */
-	private static void feed(Process process, byte[] input) {
-		OutputStream stdin = process.getOutputStream();
-		if (input == null) {
-			closeQuietly(stdin);
-			return;
-		}
-		Thread feeder = new Thread(() -> {
-			try (stdin) {
-				stdin.write(input);
-			}
-			catch (IOException ex) {
-				// The process exited or closed its input: what it read is up to it
-				logger.debug("Standard input not fully read", ex);
-			}
-		}, "postern-stdin");
-		feeder.setDaemon(true);
-		feeder.start();
 	}
 
 	private static boolean waitFor(Process process, Command command) {
@@ -111,76 +81,6 @@ final class LocalProcesses {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static void closeQuietly(OutputStream stream) {
-		try {
-			stream.close();
-		}
-		catch (IOException ex) {
-			logger.debug("Could not close standard input", ex);
-		}
-	}
-
-	/**
-	 * Reads one output of a process on its own thread.
-	 */
-	private static final class Drain implements Runnable {
-
-		private final InputStream in;
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final Thread thread;
-
-		private Drain(InputStream in, String name) {
-			this.in = in;
-			this.thread = new Thread(this, "postern-" + name);
-			this.thread.setDaemon(true);
-		}
-
-		static Drain start(InputStream in, String name) {
-			Drain drain = new Drain(in, name);
-			drain.thread.start();
-			return drain;
-		}
-
-		@Override
-		public void run() {
-			byte[] buffer = new byte[8192];
-			try (this.in) {
-				int read;
-				while ((read = this.in.read(buffer)) != -1) {
-					append(buffer, read);
-				}
-			}
-			catch (IOException ex) {
-				logger.debug("Output of a process ended early", ex);
-			}
-		}
-
-		private synchronized void append(byte[] buffer, int length) {
-			int room = MAX_OUTPUT_BYTES - this.bytes.size();
-			this.bytes.write(buffer, 0, Math.min(room, length));
-		}
-
-		/**
-		 * The output read until the pipe closed, or until the deadline: a background
-		 * grandchild that outlives the process may keep the pipe open for ever.
-		 */
-		String finish(long deadlineNanos) {
-			long left = deadlineNanos - System.nanoTime();
-			try {
-				this.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			synchronized (this) {
-				return this.bytes.toString(StandardCharsets.UTF_8);
-			}
-		}
-
 	}
 
 }

@@ -12,11 +12,13 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,22 +32,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import postern.PosternProperties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-class LocalHostFileTests {
+/**
+ * What every {@link Host} must do, run against each kind of host. The hosts under test
+ * work on this machine's file system, so files are set up and checked directly.
+ */
+abstract class HostContractTests {
 
 	@TempDir
 	Path root;
 
-	private final List<Object> events = new CopyOnWriteArrayList<>();
+	protected final List<Object> events = new CopyOnWriteArrayList<>();
 
-	private Path backups;
+	protected Path backups;
 
-	private Path file;
+	protected Path file;
 
 	@BeforeEach
 	void paths() {
@@ -53,9 +57,24 @@ class LocalHostFileTests {
 		this.file = this.root.resolve("etc/caddy/Caddyfile");
 	}
 
-	private LocalHost host(int keep) {
-		return new LocalHost("test", new PosternProperties.Backups(this.backups, keep), this.events::add,
-				Clock.systemUTC());
+	/**
+	 * The host under test, keeping its backups in {@link #backups}.
+	 * @param keep how many backups per file
+	 * @param clock the clock backups are stamped with
+	 * @return the host
+	 */
+	protected abstract Host host(int keep, Clock clock);
+
+	private Host host(int keep) {
+		return host(keep, Clock.systemUTC());
+	}
+
+	private Host host() {
+		return host(3);
+	}
+
+	protected static Command command(Duration timeout, String... argv) {
+		return Command.of(timeout, List.of(argv));
 	}
 
 	private static byte[] bytes(String text) {
@@ -65,6 +84,103 @@ class LocalHostFileTests {
 	private void create(String content) throws IOException {
 		Files.createDirectories(this.file.getParent());
 		Files.writeString(this.file, content);
+	}
+
+	@Test
+	void runWhenProgramExitsReturnsExitCodeAndOutput() {
+		CommandResult result = host()
+			.run(command(Duration.ofSeconds(10), "sh", "-c", "printf 'h\\303\\251'; printf oops >&2; exit 3"));
+		assertThat(result.exitCode()).isEqualTo(3);
+		assertThat(result.stdout()).isEqualTo("hé");
+		assertThat(result.stderr()).isEqualTo("oops");
+		assertThat(result.timedOut()).isFalse();
+		assertThat(result.succeeded()).isFalse();
+	}
+
+	@Test
+	void runWhenStdinGivenPassesItToTheProcess() {
+		byte[] input = "secret password\nsecond line\n".getBytes(StandardCharsets.UTF_8);
+		CommandResult result = host().run(command(Duration.ofSeconds(10), "cat").withStdin(input));
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.stdout()).isEqualTo("secret password\nsecond line\n");
+	}
+
+	@Test
+	void runWhenNoStdinClosesIt() {
+		CommandResult result = host().run(command(Duration.ofSeconds(10), "cat"));
+		assertThat(result.timedOut()).isFalse();
+		assertThat(result.stdout()).isEmpty();
+	}
+
+	@Test
+	void runWhenOutputIsLargeOnBothStreamsDoesNotDeadlock() {
+		// 4 MiB on each stream, far beyond a pipe's buffer
+		String script = "head -c 4194304 /dev/zero | tr '\\0' a; head -c 4194304 /dev/zero | tr '\\0' b >&2;"
+				+ " head -c 1048576 /dev/zero | tr '\\0' c";
+		CommandResult result = host().run(command(Duration.ofSeconds(60), "sh", "-c", script));
+		assertThat(result.timedOut()).isFalse();
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.stdout()).hasSize(5 * 1024 * 1024).startsWith("aaa").endsWith("ccc");
+		assertThat(result.stderr()).hasSize(4 * 1024 * 1024);
+		assertThat(result.stderr().chars().allMatch((c) -> c == 'b')).isTrue();
+	}
+
+	@Test
+	void runWhenLargeStdinIsNotReadStillTimesOut() {
+		byte[] input = new byte[8 * 1024 * 1024];
+		CommandResult result = host().run(command(Duration.ofSeconds(1), "sleep", "30").withStdin(input));
+		assertThat(result.timedOut()).isTrue();
+		assertThat(result.duration()).isLessThan(Duration.ofSeconds(15));
+	}
+
+	@Test
+	void runWhenTimeoutExceededKillsTheWholeTree() throws Exception {
+		Path pidFile = this.root.resolve("pid");
+		Command sleeper = command(Duration.ofSeconds(1), "sh", "-c",
+				"sleep 300 & echo $! > '" + pidFile + "'; sleep 300");
+		CommandResult result = host().run(sleeper);
+		assertThat(result.timedOut()).isTrue();
+		assertThat(result.exitCode()).isEqualTo(-1);
+		assertThat(result.duration()).isLessThan(Duration.ofSeconds(20));
+		long grandchild = Long.parseLong(Files.readString(pidFile).trim());
+		assertThat(waitUntilGone(grandchild, Duration.ofSeconds(5))).as("grandchild %d is gone", grandchild).isTrue();
+		HostEvents.CommandRan event = (HostEvents.CommandRan) this.events.get(0);
+		assertThat(event.timedOut()).isTrue();
+		assertThat(event.exitCode()).isEqualTo(-1);
+	}
+
+	static boolean waitUntilGone(long pid, Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+			if (handle.isEmpty() || !handle.get().isAlive()) {
+				return true;
+			}
+			Thread.sleep(50);
+		}
+		return false;
+	}
+
+	@Test
+	void runWhenProgramMissingThrowsCommandStartException() {
+		Path missing = this.root.resolve("no-such-program");
+		assertThatExceptionOfType(CommandStartException.class)
+			.isThrownBy(() -> host().run(command(Duration.ofSeconds(5), missing.toString(), "arg")))
+			.satisfies((ex) -> assertThat(ex.getDisplayArgv()).containsExactly(missing.toString(), "arg"));
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void runWhenArgumentIsSecretNeverShowsIt() {
+		Command command = command(Duration.ofSeconds(5), "echo", "--password", "hunter2-very-secret").redacting(2);
+		CommandResult result = host().run(command);
+		assertThat(result.stdout()).isEqualTo("--password hunter2-very-secret\n");
+		assertThat(command.toString()).doesNotContain("hunter2").contains("--password");
+		assertThat(command.displayArgv()).containsExactly("echo", "--password", "******");
+		HostEvents.CommandRan event = (HostEvents.CommandRan) this.events.get(0);
+		assertThat(event.argv()).containsExactly("echo", "--password", "******");
+		assertThat(event.toString()).doesNotContain("hunter2");
+		assertThat(String.join(" ", event.argv())).doesNotContain("hunter2");
 	}
 
 	@Test
@@ -89,7 +205,7 @@ class LocalHostFileTests {
 	@Test
 	void editWhenFiftyThreadsAppendLosesNoLine() throws Exception {
 		create("");
-		LocalHost host = host(5);
+		Host host = host(5);
 		ExecutorService pool = Executors.newFixedThreadPool(50);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> done = new ArrayList<>();
@@ -122,7 +238,7 @@ class LocalHostFileTests {
 	@Test
 	void editWhenBytesUnchangedWritesNothing() throws IOException {
 		create("same\n");
-		LocalHost host = host(3);
+		Host host = host(3);
 		FileSnapshot after = host.edit(this.file, (old) -> old.clone());
 		assertThat(after.content()).isEqualTo(bytes("same\n"));
 		assertThat(this.events).isEmpty();
@@ -132,7 +248,7 @@ class LocalHostFileTests {
 	@Test
 	void writeWhenSnapshotIsStaleThrowsConflictAndKeepsOtherWritersContent() throws IOException {
 		create("first\n");
-		LocalHost host = host(3);
+		Host host = host(3);
 		FileSnapshot mine = host.read(this.file);
 		FileSnapshot theirs = host.read(this.file);
 		host.write(this.file, bytes("theirs\n"), theirs);
@@ -145,7 +261,7 @@ class LocalHostFileTests {
 
 	@Test
 	void writeWhenExpectedAbsentButFileAppearedThrowsConflict() throws IOException {
-		LocalHost host = host(3);
+		Host host = host(3);
 		FileSnapshot absent = host.read(this.file);
 		create("someone else\n");
 		assertThatExceptionOfType(FileConflictException.class)
@@ -158,7 +274,7 @@ class LocalHostFileTests {
 		create("old\n");
 		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw----r--"));
 		GroupPrincipal group = attributes(this.file).group();
-		LocalHost host = host(3);
+		Host host = host(3);
 		FileSnapshot written = host.write(this.file, bytes("new\n"), host.read(this.file));
 		assertThat(Files.readString(this.file)).isEqualTo("new\n");
 		assertThat(attributes(this.file).permissions()).isEqualTo(PosixFilePermissions.fromString("rw----r--"));
@@ -190,7 +306,7 @@ class LocalHostFileTests {
 		view.setOwner(nobody);
 		view.setGroup(nogroup);
 		view.setPermissions(PosixFilePermissions.fromString("rw-rw----"));
-		LocalHost host = host(3);
+		Host host = host(3);
 		host.write(this.file, bytes("new\n"), host.read(this.file));
 		assertThat(attributes(this.file).owner()).isEqualTo(nobody);
 		assertThat(attributes(this.file).group()).isEqualTo(nogroup);
@@ -200,7 +316,7 @@ class LocalHostFileTests {
 	@Test
 	void writeWhenFileIsNewGivesMode0640AndFolderGroup() throws IOException {
 		Files.createDirectories(this.file.getParent());
-		LocalHost host = host(3);
+		Host host = host(3);
 		FileSnapshot written = host.write(this.file, bytes("new\n"), host.read(this.file));
 		assertThat(written.mode()).isEqualTo(0640);
 		assertThat(attributes(this.file).group()).isEqualTo(attributes(this.file.getParent()).group());
@@ -214,7 +330,7 @@ class LocalHostFileTests {
 		Files.writeString(real, "old\n");
 		Files.createDirectories(this.file.getParent());
 		Files.createSymbolicLink(this.file, real);
-		LocalHost host = host(3);
+		Host host = host(3);
 		host.write(this.file, bytes("new\n"), host.read(this.file));
 		assertThat(Files.isSymbolicLink(this.file)).isTrue();
 		assertThat(Files.readString(real)).isEqualTo("new\n");
@@ -223,7 +339,7 @@ class LocalHostFileTests {
 	@Test
 	void writeWhenFiveWritesAndKeepThreeKeepsNewestThreeBackups() throws IOException {
 		create("v0\n");
-		LocalHost host = host(3);
+		Host host = host(3);
 		for (int i = 1; i <= 5; i++) {
 			host.write(this.file, bytes("v" + i + "\n"), host.read(this.file));
 		}
@@ -246,8 +362,7 @@ class LocalHostFileTests {
 	void writeWhenClockStandsStillKeepsDistinctBackupsInWriteOrder() throws IOException {
 		create("v0\n");
 		Clock stopped = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-		LocalHost host = new LocalHost("test", new PosternProperties.Backups(this.backups, 10), this.events::add,
-				stopped);
+		Host host = host(10, stopped);
 		for (int i = 1; i <= 3; i++) {
 			host.write(this.file, bytes("v" + i + "\n"), host.read(this.file));
 		}
@@ -258,7 +373,7 @@ class LocalHostFileTests {
 	@Test
 	void backupWhenIdIsGarbageOrEscapesReturnsEmpty() throws IOException {
 		create("v0\n");
-		LocalHost host = host(3);
+		Host host = host(3);
 		host.write(this.file, bytes("v1\n"), host.read(this.file));
 		Files.writeString(this.root.resolve("secret"), "secret\n");
 		List<String> bad = new ArrayList<>(List.of("", "..", "../secret", "%2E%2E", "not base64 !", "AAAA"));
@@ -301,7 +416,7 @@ class LocalHostFileTests {
 	void statReportsWhatTheUserCanDo() throws IOException {
 		create("x");
 		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rwxr-x---"));
-		LocalHost host = host(3);
+		Host host = host(3);
 		FileStatus status = host.stat(this.file);
 		assertThat(status.exists()).isTrue();
 		assertThat(status.directory()).isFalse();
@@ -318,7 +433,7 @@ class LocalHostFileTests {
 		Files.createDirectories(certificates.resolve("b.example"));
 		Files.createDirectories(certificates.resolve("a.example"));
 		Files.writeString(certificates.resolve("c.txt"), "x");
-		LocalHost host = host(3);
+		Host host = host(3);
 		assertThat(host.list(certificates)).containsExactly(certificates.resolve("a.example"),
 				certificates.resolve("b.example"), certificates.resolve("c.txt"));
 		assertThat(host.list(this.root.resolve("missing"))).isEmpty();
@@ -336,14 +451,6 @@ class LocalHostFileTests {
 		finally {
 			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
 		}
-	}
-
-	@Test
-	void modeAndPermissionsRoundTrip() {
-		for (int mode : Set.of(0, 0640, 0604, 0755, 0777, 0111)) {
-			assertThat(LocalHost.mode(LocalHost.permissions(mode))).isEqualTo(mode);
-		}
-		assertThat(LocalHost.permissions(0640)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
 	}
 
 	private static PosixFileAttributes attributes(Path path) throws IOException {

@@ -1,0 +1,40 @@
+package postern.host;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ShellQuotingTests {
+
+	@Test
+	void quoteWrapsEveryWordInSingleQuotes() {
+		assertThat(ShellQuoting.quote("plain")).isEqualTo("'plain'");
+		assertThat(ShellQuoting.quote("")).isEqualTo("''");
+		assertThat(ShellQuoting.quote("a b")).isEqualTo("'a b'");
+		assertThat(ShellQuoting.quote("$(id) `id` ; \\ \" * ~\n")).isEqualTo("'$(id) `id` ; \\ \" * ~\n'");
+	}
+
+	@Test
+	void quoteWritesASingleQuoteAsCloseEscapeReopen() {
+		assertThat(ShellQuoting.quote("it's")).isEqualTo("'it'\\''s'");
+		assertThat(ShellQuoting.quote("'")).isEqualTo("''\\'''");
+	}
+
+	@Test
+	void joinQuotesEachWordAndSeparatesWithSpaces() {
+		assertThat(ShellQuoting.join(List.of("printf", "%s\\0", "a b"))).isEqualTo("'printf' '%s\\0' 'a b'");
+		assertThatIllegalArgumentException().isThrownBy(() -> ShellQuoting.join(List.of()));
+	}
+
+	@Test
+	void remoteCommandLineRunsTheQuotedArgvUnderTimeout() {
+		Command command = Command.of(Duration.ofMillis(1500), List.of("systemctl", "reload", "caddy.service"));
+		assertThat(SshHost.remoteCommandLine(command))
+			.isEqualTo("timeout --kill-after=5 1.500 'systemctl' 'reload' 'caddy.service'");
+	}
+
+}

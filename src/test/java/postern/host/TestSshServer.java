@@ -1,0 +1,128 @@
+package postern.host;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.shell.ProcessShellFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * An SSH server on 127.0.0.1 for tests: exec requests run through a real
+ * {@code /bin/sh -c}, as OpenSSH runs them, so quoting is really exercised; SFTP works on
+ * this machine's file system; only one generated user key is accepted.
+ */
+final class TestSshServer implements AutoCloseable {
+
+	private final SshServer server;
+
+	private final KeyPair hostKey;
+
+	private final Path userKeyFile;
+
+	private TestSshServer(SshServer server, KeyPair hostKey, Path userKeyFile) {
+		this.server = server;
+		this.hostKey = hostKey;
+		this.userKeyFile = userKeyFile;
+	}
+
+	/**
+	 * Start a server with a new host key and a new user key.
+	 * @param folder where the user's private key file is written
+	 * @return the running server
+	 */
+	static TestSshServer start(Path folder) throws IOException, GeneralSecurityException {
+		return start(folder, newKeyPair());
+	}
+
+	/**
+	 * Start a server with a given host key and a new user key.
+	 * @param folder where the user's private key file is written
+	 * @param hostKey the server's host key
+	 * @return the running server
+	 */
+	static TestSshServer start(Path folder, KeyPair hostKey) throws IOException, GeneralSecurityException {
+		return start(folder, hostKey, null);
+	}
+
+	/**
+	 * Start a server with a new host key and a new user key whose file is encrypted.
+	 * @param folder where the user's private key file is written
+	 * @param passphrase the key file's passphrase, or {@code null} for a plain file
+	 * @return the running server
+	 */
+	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase)
+			throws IOException, GeneralSecurityException {
+		KeyPair userKey = newKeyPair();
+		Path keyFile = Files.createTempFile(folder, "id_ecdsa", "");
+		OpenSSHKeyEncryptionContext encryption = null;
+		if (passphrase != null) {
+			encryption = new OpenSSHKeyEncryptionContext();
+			encryption.setCipherName("AES");
+			encryption.setCipherType("256");
+			encryption.setCipherMode("CTR");
+			encryption.setPassword(passphrase);
+		}
+		try (OutputStream out = Files.newOutputStream(keyFile)) {
+			OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "postern-test", encryption, out);
+		}
+		SshServer server = SshServer.setUpDefaultServer();
+		server.setHost("127.0.0.1");
+		server.setPort(0);
+		server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+		server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, userKey.getPublic()));
+		server.setCommandFactory(
+				(channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+		server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+		server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
+		server.start();
+		return new TestSshServer(server, hostKey, keyFile);
+	}
+
+	static KeyPair newKeyPair() throws GeneralSecurityException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(256);
+		return generator.generateKeyPair();
+	}
+
+	int port() {
+		return this.server.getPort();
+	}
+
+	KeyPair hostKey() {
+		return this.hostKey;
+	}
+
+	String fingerprint() {
+		return PinnedHostKey.fingerprint(this.hostKey.getPublic());
+	}
+
+	/**
+	 * Where to reach this server as the user running the tests, trusting its host key.
+	 * @return the target
+	 */
+	SshHost.Target target() {
+		return target(fingerprint());
+	}
+
+	SshHost.Target target(String fingerprint) {
+		return new SshHost.Target("127.0.0.1", port(), System.getProperty("user.name"), this.userKeyFile, fingerprint);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.server.stop(true);
+	}
+
+}
