@@ -94,9 +94,7 @@ public interface Host {
 	 * is missing or not a folder
 	 * @throws HostException when it cannot be read
 	 */
-	default List<Path> list(Path folder) {
-		throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list folders");
-	}
+	List<Path> list(Path folder);
 
 	/**
 	 * Every kept backup, newest first.

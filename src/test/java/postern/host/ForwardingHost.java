@@ -53,6 +53,11 @@ public class ForwardingHost implements Host {
 	}
 
 	@Override
+	public List<Path> list(Path folder) {
+		return this.delegate.list(folder);
+	}
+
+	@Override
 	public FileStatus stat(Path path) {
 		return this.delegate.stat(path);
 	}
