@@ -5,10 +5,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The new-mailbox form: {@code localPart}, {@code domain}, {@code password},
- * {@code passwordConfirm}, and the admin's consent to hand kept mail to a new login.
+ * The new-mailbox form: {@code localPart}, {@code domain}, the password fields of
+ * {@link PasswordFormData}, and the admin's consent to hand kept mail to a new login.
  */
-class CreateMailboxFormData {
+class CreateMailboxFormData extends PasswordFormData {
 
 	@NotBlank(message = "{mailboxes.localPart.required}")
 	@Size(max = 64, message = "{mailboxes.localPart.too-long}")
@@ -19,10 +19,6 @@ class CreateMailboxFormData {
 	@NotBlank(message = "{mailboxes.domain.required}")
 	@Size(max = 253, message = "{mailboxes.domain.not-local}")
 	private String domain;
-
-	private String password;
-
-	private String passwordConfirm;
 
 	private boolean takeOverKeptMail;
 
@@ -40,22 +36,6 @@ class CreateMailboxFormData {
 
 	public void setDomain(String domain) {
 		this.domain = domain;
-	}
-
-	public String getPassword() {
-		return this.password;
-	}
-
-	public void setPassword(String password) {
-		this.password = password;
-	}
-
-	public String getPasswordConfirm() {
-		return this.passwordConfirm;
-	}
-
-	public void setPasswordConfirm(String passwordConfirm) {
-		this.passwordConfirm = passwordConfirm;
 	}
 
 	public boolean isTakeOverKeptMail() {
