@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -231,18 +232,25 @@ public class TlsProbe {
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-			throw new UnsupportedOperationException();
+		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+				throws CertificateException {
+			throw clientsRefused();
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-			throw new UnsupportedOperationException();
+		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+				throws CertificateException {
+			throw clientsRefused();
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) {
-			throw new UnsupportedOperationException();
+		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw clientsRefused();
+		}
+
+		/** A probe is only ever the client of a handshake: it trusts no client. */
+		private static CertificateException clientsRefused() {
+			return new CertificateException("A TLS probe checks servers only");
 		}
 
 		@Override
