@@ -46,20 +46,12 @@ public class MailDnsRecords {
 		}).orElse(false);
 		records.add(DnsRecord.txt("_dmarc." + domain, "v=DMARC1; p=quarantine; rua=" + reports, "dns.purpose.dmarc"));
 		Optional<String> served = this.sites.servedMtaStsPolicy(domain);
-		String policy = served.orElseGet(() -> proposedPolicy(mx));
+		String policy = served.orElseGet(() -> MtaStsPolicy.firstFor(mx).text());
 		records.add(DnsRecord.txt("_mta-sts." + domain, MtaStsPolicy.txtRecord(policy), "dns.purpose.mta-sts"));
 		records.add(DnsRecord.txt("_smtp._tls." + domain, "v=TLSRPTv1; rua=" + reports, "dns.purpose.tlsrpt"));
 		records.add(new DnsRecord(domain, "CAA", "0 issue \"letsencrypt.org\"", "0 issue \"letsencrypt.org\"",
 				"dns.purpose.caa"));
 		return new MailDnsSet(domain, mx, records, dkimKnown, served.isPresent());
-	}
-
-	/**
-	 * The policy Postern publishes for a new domain, whose id is shown until Caddy serves
-	 * one.
-	 */
-	static String proposedPolicy(String mx) {
-		return new MtaStsPolicy("testing", List.of(mx), MtaStsPolicy.WEEK).text();
 	}
 
 }

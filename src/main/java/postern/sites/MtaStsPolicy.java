@@ -34,6 +34,17 @@ public record MtaStsPolicy(String mode, List<String> mx, long maxAge) {
 	}
 
 	/**
+	 * The policy Postern publishes for a new mail domain: {@code testing} mode, the MX
+	 * host, kept a week. The domain page shows its id until Caddy serves a policy, so
+	 * both must come from here to agree.
+	 * @param mxHost the server's MX host
+	 * @return the policy
+	 */
+	public static MtaStsPolicy firstFor(String mxHost) {
+		return new MtaStsPolicy("testing", List.of(mxHost), WEEK);
+	}
+
+	/**
 	 * The policy file's text, one field a line, each line ended by a line feed.
 	 * @return e.g.
 	 * {@code version: STSv1\nmode: enforce\nmx: mail.example.org\nmax_age: 604800\n}

@@ -100,8 +100,9 @@ public class SiteService {
 		if (loaded.file().block(address).isPresent()) {
 			return Optional.empty();
 		}
+		MtaStsPolicy policy = MtaStsPolicy.firstFor(mxHost);
 		SiteInput input = new SiteInput(SiteKind.MTA_STS.value(), address, null, false, false, null, null, null, null,
-				"testing", mxHost, MtaStsPolicy.WEEK, false);
+				policy.mode(), String.join(" ", policy.mx()), policy.maxAge(), false);
 		Site site = site(input, null, loaded.file(), null);
 		Caddyfile candidate = loaded.file().append(SiteBlocks.write(site, style(host, loaded.file())));
 		return Optional.of(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
