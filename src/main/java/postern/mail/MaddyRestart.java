@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import postern.PosternProperties;
 import postern.change.ChangeReloader;
 import postern.change.ReloadResult;
-import postern.host.CommandResult;
 import postern.host.Host;
-import postern.host.HostException;
 import postern.system.SystemdUnits;
-import postern.system.UnitStatus;
 
 import org.springframework.stereotype.Component;
 
@@ -47,21 +44,7 @@ class MaddyRestart implements ChangeReloader {
 
 	@Override
 	public ReloadResult reload(Host host) {
-		try {
-			CommandResult restart = this.units.restart(this.unit);
-			String output = (restart.stdout() + restart.stderr()).strip();
-			if (!restart.succeeded()) {
-				return ReloadResult.failed(output);
-			}
-			UnitStatus status = this.units.status(this.unit);
-			if (!"active".equals(status.activeState())) {
-				return ReloadResult.failed(output + "\n" + this.unit + ": " + status.activeState());
-			}
-			return ReloadResult.succeeded(output);
-		}
-		catch (HostException ex) {
-			return ReloadResult.failed(ex.getMessage());
-		}
+		return this.units.restartAndCheck(this.unit);
 	}
 
 }

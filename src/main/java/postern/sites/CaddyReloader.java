@@ -20,7 +20,6 @@ import postern.host.CommandKind;
 import postern.host.CommandResult;
 import postern.host.Host;
 import postern.system.SystemdUnits;
-import postern.system.UnitStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -91,15 +90,7 @@ public class CaddyReloader implements ChangeReloader {
 	}
 
 	private ReloadResult systemctl() {
-		String unit = this.properties.units().caddy();
-		CommandResult result = this.units.reload(unit);
-		String output = said("systemctl reload " + unit, result);
-		if (!result.succeeded()) {
-			return ReloadResult.failed(output);
-		}
-		UnitStatus status = this.units.status(unit);
-		output += "\n" + unit + " is " + status.activeState() + " (" + status.subState() + ")";
-		return "active".equals(status.activeState()) ? ReloadResult.succeeded(output) : ReloadResult.failed(output);
+		return this.units.reloadAndCheck(this.properties.units().caddy());
 	}
 
 	private ReloadResult caddyCli(Host host) {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import postern.PosternProperties;
+import postern.change.ReloadResult;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
 import postern.host.HostException;
@@ -64,23 +65,44 @@ public class SystemdUnits {
 	}
 
 	/**
-	 * Reload a unit: {@code systemctl reload <unit>}.
+	 * Reload a unit, then check that it is active: how a change makes Caddy take its new
+	 * Caddyfile with the {@code systemctl} strategy.
 	 * @param unit a unit name, e.g. {@code caddy.service}
-	 * @return what systemctl said; its exit code tells whether the reload took
-	 * @throws HostException when systemctl cannot be run
+	 * @return whether it took, with what systemctl said and the unit's state
 	 */
-	public CommandResult reload(String unit) {
-		return this.commands.run(CommandKind.SYSTEMCTL_RELOAD, unit);
+	public ReloadResult reloadAndCheck(String unit) {
+		return actAndCheck(CommandKind.SYSTEMCTL_RELOAD, "reload", unit);
 	}
 
 	/**
-	 * Restart a unit: {@code systemctl restart <unit>}.
+	 * Restart a unit, then check that it is active: how a change makes maddy read its new
+	 * maddy.conf.
 	 * @param unit a unit name, e.g. {@code maddy.service}
-	 * @return what systemctl said; its exit code tells whether the restart took
-	 * @throws HostException when systemctl cannot be run
+	 * @return whether it took, with what systemctl said and the unit's state
 	 */
-	public CommandResult restart(String unit) {
-		return this.commands.run(CommandKind.SYSTEMCTL_RESTART, unit);
+	public ReloadResult restartAndCheck(String unit) {
+		return actAndCheck(CommandKind.SYSTEMCTL_RESTART, "restart", unit);
+	}
+
+	private ReloadResult actAndCheck(CommandKind kind, String verb, String unit) {
+		try {
+			CommandResult result = this.commands.run(kind, unit);
+			String output = "systemctl " + verb + " " + unit + ": "
+					+ (result.timedOut() ? "timed out" : "exit code " + result.exitCode());
+			String said = (result.stdout() + "\n" + result.stderr()).strip();
+			if (!said.isEmpty()) {
+				output += "\n" + said;
+			}
+			if (!result.succeeded()) {
+				return ReloadResult.failed(output);
+			}
+			UnitStatus status = status(unit);
+			output += "\n" + unit + " is " + status.activeState() + " (" + status.subState() + ")";
+			return "active".equals(status.activeState()) ? ReloadResult.succeeded(output) : ReloadResult.failed(output);
+		}
+		catch (HostException ex) {
+			return ReloadResult.failed(ex.getMessage());
+		}
 	}
 
 }
