@@ -40,7 +40,7 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 # caddy validate keeps its storage under $HOME; the database and backups go to the volume.
 ENV HOME=/var/lib/postern \
-	POSTERN_DATA_DIR=/var/lib/postern
+	POSTERN_DATADIR=/var/lib/postern
 USER 10001:10001
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
