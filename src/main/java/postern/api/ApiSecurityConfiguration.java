@@ -11,8 +11,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -38,10 +38,9 @@ class ApiSecurityConfiguration {
 			.access((authentication, context) -> allowed(authentication.get(), ApiScope.READ_AUTHORITY))
 			.anyRequest()
 			.access((authentication, context) -> allowed(authentication.get(), ApiScope.WRITE_AUTHORITY)));
-		// CSRF protects a session; a call without one can only be a token call, or is
-		// refused with 401 when it has no token either.
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers(
-				(request) -> ApiTokenFilter.hasBearer(request) || request.getSession(false) == null));
+		// A browser never sends an Authorization header by itself: a token call cannot be
+		// forged across sites, a session call can and keeps its CSRF check.
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer));
 		// Never create a session here; an existing one (a logged-in admin) is still read.
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
@@ -51,7 +50,7 @@ class ApiSecurityConfiguration {
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ApiErrorResponses.unauthorized())
 			.accessDeniedHandler(ApiErrorResponses.forbidden()));
 		http.addFilterAfter(new ApiAuditFilter(auditLog), SecurityContextHolderFilter.class);
-		http.addFilterBefore(new ApiTokenFilter(tokens, ApiErrorResponses.unauthorized()), AuthorizationFilter.class);
+		http.addFilterBefore(new ApiTokenFilter(tokens, ApiErrorResponses.unauthorized()), CsrfFilter.class);
 		return http.build();
 	}
 

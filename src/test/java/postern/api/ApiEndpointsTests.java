@@ -128,7 +128,8 @@ class ApiEndpointsTests extends PosternIntegrationTests {
 	@Test
 	void aMailboxIsArchivedByDefaultAndDeletedOnlyWhenAsked() throws Exception {
 		this.mvc.perform(withToken(post("/api/v1/mailboxes")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"localPart\":\"leaving\",\"domain\":\"ouestline.xyz\",\"password\":\"gone away passphrase 9\"}"))
+			.content(
+					"{\"localPart\":\"leaving\",\"domain\":\"ouestline.xyz\",\"password\":\"gone away passphrase 9\"}"))
 			.andExpect(status().isCreated());
 		this.mvc.perform(withToken(delete("/api/v1/mailboxes/leaving@ouestline.xyz")))
 			.andExpect(status().isOk())
