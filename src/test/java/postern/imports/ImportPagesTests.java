@@ -71,6 +71,13 @@ class ImportPagesTests extends PosternIntegrationTests {
 	}
 
 	@Test
+	void anUploadWithoutAFileSaysSo() throws Exception {
+		this.mvc.perform(multipart("/import").with(user("admin").roles("ADMIN")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose a file.")));
+	}
+
+	@Test
 	void aFileWithoutTheHeaderIsRefusedOnTheUploadPage() throws Exception {
 		this.mvc
 			.perform(multipart("/import")
