@@ -2,6 +2,7 @@ package postern.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -47,6 +49,9 @@ class ApiSecurityTests extends PosternIntegrationTests {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -105,6 +110,17 @@ class ApiSecurityTests extends PosternIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/api/v1/domains").header("Authorization", "Bearer " + token.secret()))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void onlyTheHashOfTheSecretIsStored() {
+		String secret = this.tokens.create("admin", "hashed", ApiScope.WRITE).secret();
+		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from api_token where name = 'hashed'");
+		assertThat(rows).singleElement().satisfies((row) -> {
+			assertThat(row.values())
+				.noneSatisfy((value) -> assertThat(String.valueOf(value)).contains(secret.substring(8)));
+			assertThat(row.get("SECRET_HASH")).isEqualTo(ApiTokens.hash(secret)).asString().hasSize(64);
+		});
 	}
 
 	@Test
