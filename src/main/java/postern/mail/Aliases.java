@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -107,6 +108,32 @@ public class Aliases {
 		requireLocal(address);
 		return preview("mail.change.alias-add", address, "new alias " + address,
 				(file) -> file.withAlias(address, targets), "/aliases/new");
+	}
+
+	/**
+	 * Preview several new aliases in one change of the file, in the order given (an
+	 * import).
+	 * @param aliases each new alias and its targets, valid stored addresses of local
+	 * domains
+	 * @param titleKey the change's title, with the count as its argument
+	 * @param origin the page that made the change
+	 * @return the previewed change
+	 * @throws MailFileException when a domain is not local or an alias exists
+	 */
+	public Change previewAddAll(Map<String, List<String>> aliases, String titleKey, String origin) {
+		aliases.keySet().forEach(this::requireLocal);
+		Read current = read();
+		AliasesFile edited = current.file();
+		for (Map.Entry<String, List<String>> alias : aliases.entrySet()) {
+			edited = edited.withAlias(alias.getKey(), alias.getValue());
+		}
+		FileEdit fileEdit = FileEdit.validated(current.snapshot(), edited.text().getBytes(StandardCharsets.UTF_8),
+				AliasesValidator.ID);
+		return this.changes.preview(
+				ChangeRequest
+					.titled(titleKey, List.of(String.valueOf(aliases.size())), aliases.size() + " new aliases",
+							List.of(fileEdit), List.of())
+					.withOrigin(origin));
 	}
 
 	/**

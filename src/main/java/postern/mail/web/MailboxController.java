@@ -3,6 +3,7 @@ package postern.mail.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.validation.Valid;
 
@@ -114,21 +115,8 @@ class MailboxController {
 	@PostMapping(path = "/mailboxes/new", params = "!generate")
 	String create(@Valid @ModelAttribute("form") CreateMailboxFormData form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
-		Optional<String> domain = Optional.empty();
-		if (!result.hasFieldErrors("domain")) {
-			domain = Addresses.domain(form.getDomain()).filter(this::isLocal);
-			if (domain.isEmpty()) {
-				result.rejectValue("domain", "mailboxes.domain.not-local");
-			}
-		}
-		String localPart = result.hasFieldErrors("localPart") ? null : form.getLocalPart().toLowerCase(Locale.ROOT);
-		checkPassword(form.getPassword(), form.getPasswordConfirm(), localPart, result);
-		if (result.hasErrors() || localPart == null || domain.isEmpty()) {
-			return NEW_VIEW;
-		}
-		String address = Addresses.address(localPart, domain.get()).orElse(null);
+		String address = checkNew(form, result, this::isLocal).orElse(null);
 		if (address == null) {
-			result.rejectValue("localPart", "mailboxes.localPart.invalid");
 			return NEW_VIEW;
 		}
 		boolean keptMail = this.mailboxes.find(address)
@@ -223,6 +211,34 @@ class MailboxController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return this.mailboxes.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * The rules of a new mailbox beyond the form's annotations, shared with the API: a
+	 * local domain, an acceptable address and password.
+	 * @param form the bound form, its annotations already checked into {@code result}
+	 * @param result where the errors go, by field
+	 * @param isLocal whether a stored domain is local
+	 * @return the address to create, or empty when {@code result} has errors
+	 */
+	static Optional<String> checkNew(CreateMailboxFormData form, BindingResult result, Predicate<String> isLocal) {
+		Optional<String> domain = Optional.empty();
+		if (!result.hasFieldErrors("domain")) {
+			domain = Addresses.domain(form.getDomain()).filter(isLocal);
+			if (domain.isEmpty()) {
+				result.rejectValue("domain", "mailboxes.domain.not-local");
+			}
+		}
+		String localPart = result.hasFieldErrors("localPart") ? null : form.getLocalPart().toLowerCase(Locale.ROOT);
+		checkPassword(form.getPassword(), form.getPasswordConfirm(), localPart, result);
+		if (result.hasErrors() || localPart == null || domain.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<String> address = Addresses.address(localPart, domain.get());
+		if (address.isEmpty()) {
+			result.rejectValue("localPart", "mailboxes.localPart.invalid");
+		}
+		return address;
 	}
 
 	private static void checkPassword(String password, String confirm, String localPart, BindingResult result) {
