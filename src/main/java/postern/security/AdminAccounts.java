@@ -180,6 +180,15 @@ public class AdminAccounts {
 		return Optional.of(codes);
 	}
 
+	/**
+	 * End every session of an admin, the one asking included.
+	 * @param username the admin
+	 */
+	public void endSessions(String username) {
+		int ended = this.sessions.expireAll(username);
+		this.auditLog.record("account.sessions-ended", username, ended + " sessions");
+	}
+
 	@Transactional(readOnly = true)
 	public long recoveryCodesLeft(String username) {
 		return find(username).map((admin) -> this.recoveryCodes.countByAdminIdAndUsedAtIsNull(admin.getId()))
