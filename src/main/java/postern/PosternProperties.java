@@ -205,9 +205,13 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param lockoutDuration how long a locked account stays locked
 	 * @param sessionTimeout idle time after which a session ends
 	 * @param requireTotp whether every admin must use a second factor
+	 * @param trustedProxies addresses of the reverse proxies whose
+	 * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} headers are believed; every
+	 * other client's are ignored
 	 */
 	public record Security(@Min(1) int lockoutAttempts, @NotNull Duration lockoutDuration,
-			@NotNull Duration sessionTimeout, boolean requireTotp) {
+			@NotNull Duration sessionTimeout, boolean requireTotp, @NotNull List<@Pattern(regexp = "[0-9A-Fa-f:.]+",
+					message = "must be an IP address") String> trustedProxies) {
 	}
 
 }

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts every login, failed login and logout in the audit log, with the client address.
- * The password given is never recorded.
+ * The password given is never recorded. A password accepted for an admin with a second
+ * factor is not a login yet: {@link AdminAccounts} records the login when the code is
+ * right.
  */
 @Component
 class LoginAuditListener {
@@ -23,6 +25,9 @@ class LoginAuditListener {
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
+		if (Authorities.has(event.getAuthentication(), Authorities.TOTP_PENDING)) {
+			return;
+		}
 		String name = event.getAuthentication().getName();
 		this.auditLog.recordAs(name, "login.success", name, true, null);
 	}
@@ -30,8 +35,11 @@ class LoginAuditListener {
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
 		String name = event.getAuthentication().getName();
-		// The reason is the same for an unknown user and a wrong password, on purpose.
-		this.auditLog.recordAs(name, "login.failure", name, false, null);
+		// The browser gets the same answer for every reason, on purpose; the reason is
+		// for the admins reading the log.
+		String reason = (event.getException() instanceof LoginRefusedException refused) ? refused.reason().code()
+				: null;
+		this.auditLog.recordAs(name, "login.failure", name, false, reason);
 	}
 
 	@EventListener

@@ -1,0 +1,99 @@
+package postern.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import postern.security.LoginRefusedException.Reason;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the login form's user name and password. Every refusal looks the same from
+ * outside, and an unknown name costs the same BCrypt check as a known one (against a
+ * dummy hash), so neither the answer nor its timing tells whether an account exists. A
+ * locked account is refused even with the right password; an address that keeps failing
+ * is slowed down by {@link LoginThrottle}.
+ */
+@Component
+class AdminAuthenticationProvider implements AuthenticationProvider {
+
+	private final AdminAccounts accounts;
+
+	private final LoginThrottle throttle;
+
+	private final PasswordEncoder encoder;
+
+	/** A hash of a random password, checked when the account does not exist. */
+	private final String dummyHash;
+
+	AdminAuthenticationProvider(AdminAccounts accounts, LoginThrottle throttle, PasswordEncoder encoder) {
+		this.accounts = accounts;
+		this.throttle = throttle;
+		this.encoder = encoder;
+		this.dummyHash = encoder.encode(UUID.randomUUID().toString());
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String username = authentication.getName();
+		String password = String.valueOf(authentication.getCredentials());
+		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : null;
+		if (!this.throttle.allowed(address)) {
+			throw new LoginRefusedException(Reason.THROTTLED);
+		}
+		Optional<Admin> admin = this.accounts.findForLogin(username);
+		boolean matches = passwordMatches(password, admin.map(Admin::getPasswordHash).orElse(this.dummyHash));
+		if (admin.isEmpty()) {
+			this.throttle.failed(address);
+			throw new LoginRefusedException(Reason.UNKNOWN_ACCOUNT);
+		}
+		if (admin.get().isLockedAt(this.accounts.now())) {
+			this.throttle.failed(address);
+			throw new LoginRefusedException(Reason.LOCKED);
+		}
+		if (!matches) {
+			this.throttle.failed(address);
+			this.accounts.passwordFailed(username);
+			throw new LoginRefusedException(Reason.WRONG_PASSWORD);
+		}
+		if (admin.get().isTotpEnabled()) {
+			return authenticated(username, Authorities.TOTP_PENDING, authentication);
+		}
+		this.accounts.passwordSucceeded(username);
+		this.throttle.succeeded(address);
+		return authenticated(username, Authorities.ADMIN, authentication);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	private boolean passwordMatches(String password, String hash) {
+		// BCrypt refuses passwords over 72 bytes; such a password is wrong, after the
+		// same
+		// work as any other.
+		if (password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
+			this.encoder.matches("too long", hash);
+			return false;
+		}
+		return this.encoder.matches(password, hash);
+	}
+
+	private static Authentication authenticated(String username, String authority, Authentication request) {
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(username, null,
+				List.of(new SimpleGrantedAuthority(authority)));
+		result.setDetails(request.getDetails());
+		return result;
+	}
+
+}

@@ -1,0 +1,75 @@
+package postern.security;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import postern.TestProperties;
+import postern.audit.AuditLog;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class AdminAccountsTests {
+
+	private final AdminRepository admins = mock(AdminRepository.class);
+
+	private final AdminSessions sessions = mock(AdminSessions.class);
+
+	private final AuditLog auditLog = mock(AuditLog.class);
+
+	private final AdminAccounts accounts = new AdminAccounts(this.admins, mock(RecoveryCodeRepository.class),
+			new BCryptPasswordEncoder(4), new Totp(Optional.empty()), this.sessions, this.auditLog,
+			TestProperties.bind(Map.of()), Optional.empty());
+
+	@Test
+	void theLastAdminIsNeverRemoved() {
+		Admin only = new Admin("admin", "hash", Instant.EPOCH);
+		given(this.admins.findByUsername("admin")).willReturn(Optional.of(only));
+		given(this.admins.count()).willReturn(1L);
+		assertThatExceptionOfType(LastAdminException.class).isThrownBy(() -> this.accounts.remove("admin"));
+		verify(this.admins, never()).delete(any());
+		verify(this.sessions, never()).expireAll(anyString());
+	}
+
+	@Test
+	void removingAnAdminEndsTheirSessions() {
+		Admin bob = new Admin("bob", "hash", Instant.EPOCH);
+		given(this.admins.findByUsername("bob")).willReturn(Optional.of(bob));
+		given(this.admins.count()).willReturn(2L);
+		this.accounts.remove("bob");
+		verify(this.admins).delete(bob);
+		verify(this.sessions).expireAll("bob");
+		verify(this.auditLog).record(eq("admin.removed"), eq("bob"), any());
+	}
+
+	@Test
+	void theFifthFailureLocksForTheConfiguredDurationAndIsAudited() {
+		Admin bob = new Admin("bob", "hash", Instant.EPOCH);
+		given(this.admins.findByUsername("bob")).willReturn(Optional.of(bob));
+		for (int i = 0; i < 4; i++) {
+			this.accounts.passwordFailed("bob");
+		}
+		assertThat(bob.getFailedAttempts()).isEqualTo(4);
+		assertThat(bob.getLockedUntil()).isNull();
+		this.accounts.passwordFailed("bob");
+		assertThat(bob.getLockedUntil()).isBetween(Instant.now().plusSeconds(14 * 60),
+				Instant.now().plusSeconds(16 * 60));
+		verify(this.auditLog).recordAs(eq("bob"), eq("login.locked"), eq("bob"), eq(false), anyString());
+		this.accounts.unlock("bob");
+		assertThat(bob.isLockedAt(Instant.now())).isFalse();
+		assertThat(bob.getFailedAttempts()).isZero();
+	}
+
+}

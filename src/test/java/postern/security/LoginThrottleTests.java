@@ -1,0 +1,93 @@
+package postern.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginThrottleTests {
+
+	private final MovableClock clock = new MovableClock();
+
+	private final LoginThrottle throttle = new LoginThrottle(Optional.of(this.clock));
+
+	@Test
+	void delayStartsAfterTheFreeFailuresAndDoublesWithEachFailure() {
+		for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+			this.throttle.failed("127.0.0.9");
+		}
+		assertThat(this.throttle.delay("127.0.0.9")).isZero();
+		assertThat(this.throttle.allowed("127.0.0.9")).isTrue();
+		Duration previous = Duration.ZERO;
+		for (int i = 0; i < 6; i++) {
+			this.throttle.failed("127.0.0.9");
+			Duration delay = this.throttle.delay("127.0.0.9");
+			assertThat(delay).as("delay after failure %d", i + 1).isGreaterThan(previous);
+			if (!previous.isZero()) {
+				assertThat(delay).isEqualTo(previous.multipliedBy(2));
+			}
+			previous = delay;
+			assertThat(this.throttle.allowed("127.0.0.9")).as("refused at once").isFalse();
+			this.clock.advance(delay.minusMillis(1));
+			assertThat(this.throttle.allowed("127.0.0.9")).as("refused just before the delay ends").isFalse();
+			this.clock.advance(Duration.ofMillis(1));
+			assertThat(this.throttle.allowed("127.0.0.9")).as("allowed once it ends").isTrue();
+		}
+		assertThat(previous).isEqualTo(Duration.ofSeconds(32));
+	}
+
+	@Test
+	void delayIsPerAddressAndCapped() {
+		for (int i = 0; i < 60; i++) {
+			this.throttle.failed("127.0.0.10");
+		}
+		assertThat(this.throttle.delay("127.0.0.10")).isEqualTo(LoginThrottle.MAX_DELAY);
+		assertThat(this.throttle.allowed("127.0.0.10")).isFalse();
+		assertThat(this.throttle.allowed("127.0.0.11")).isTrue();
+	}
+
+	@Test
+	void successClearsTheAddressAndQuietAddressesAreForgotten() {
+		for (int i = 0; i < 8; i++) {
+			this.throttle.failed("127.0.0.12");
+			this.throttle.failed("127.0.0.13");
+		}
+		this.throttle.succeeded("127.0.0.12");
+		assertThat(this.throttle.allowed("127.0.0.12")).isTrue();
+		assertThat(this.throttle.delay("127.0.0.12")).isZero();
+		this.clock.advance(LoginThrottle.MAX_DELAY.plus(LoginThrottle.FORGET_AFTER).plusSeconds(1));
+		this.throttle.failed("127.0.0.13");
+		assertThat(this.throttle.delay("127.0.0.13")).as("counting starts again").isZero();
+	}
+
+	static final class MovableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

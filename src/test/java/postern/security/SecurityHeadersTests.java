@@ -1,0 +1,103 @@
+package postern.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import postern.PosternIntegrationTests;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Headers and cookies as a browser gets them, over real HTTP to the server on loopback,
+ * which is a trusted proxy by default: {@code X-Forwarded-Proto: https} from it makes the
+ * request secure (HSTS, {@code Secure} cookie). {@link TrustedProxiesTests} shows that
+ * other addresses are not believed.
+ */
+class SecurityHeadersTests extends PosternIntegrationTests {
+
+	private static final Pattern INLINE = Pattern.compile(
+			"\\sstyle\\s*=|\\son[a-z]+\\s*=|<style|<script(?![^>]*\\bth:src=)(?![^>]*\\bsrc=)|javascript:",
+			Pattern.CASE_INSENSITIVE);
+
+	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void everyPageCarriesTheSecurityHeaders() throws Exception {
+		HttpResponse<String> response = get("/login", null);
+		String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+				"frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'");
+		assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		assertThat(response.headers().firstValue("Permissions-Policy")).get().asString().contains("camera=()");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+	}
+
+	@Test
+	void plainHttpGetsNoHstsAndACookieWithoutSecure() throws Exception {
+		HttpResponse<String> response = get("/login", null);
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		String cookie = sessionCookie(response);
+		assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+		assertThat(cookie).doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
+	}
+
+	@Test
+	void httpsThroughATrustedProxyGetsHstsAndASecureCookie() throws Exception {
+		HttpResponse<String> response = get("/login", "https");
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).get()
+			.asString()
+			.contains("max-age=31536000")
+			.contains("includeSubDomains");
+		String cookie = sessionCookie(response);
+		assertThat(cookie).containsIgnoringCase("Secure")
+			.containsIgnoringCase("HttpOnly")
+			.containsIgnoringCase("SameSite=Strict");
+	}
+
+	@Test
+	void noTemplateUsesInlineScriptOrStyleThatTheCspWouldBlock() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+			List<Path> templates = files.filter((path) -> path.toString().endsWith(".html")).toList();
+			assertThat(templates).isNotEmpty();
+			for (Path template : templates) {
+				assertThat(INLINE.matcher(Files.readString(template)).find()).as(template + " has inline code")
+					.isFalse();
+			}
+		}
+	}
+
+	private HttpResponse<String> get(String path, String forwardedProto) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		if (forwardedProto != null) {
+			request.header("X-Forwarded-Proto", forwardedProto);
+		}
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+	}
+
+}
