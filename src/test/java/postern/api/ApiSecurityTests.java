@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import postern.PosternIntegrationTests;
 import postern.audit.AuditLog;
+import postern.security.AdminAccounts;
+import postern.security.AuthenticatorApp;
+import postern.security.Totp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,6 +55,12 @@ class ApiSecurityTests extends PosternIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AdminAccounts admins;
+
+	@Autowired
+	Totp totp;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -110,6 +119,15 @@ class ApiSecurityTests extends PosternIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/api/v1/domains").header("Authorization", "Bearer " + token.secret()))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aTokenKeepsWorkingWhenItsAdminLogsInWithASecondFactor() throws Exception {
+		this.admins.create("second-factor-admin", "a long passphrase nobody guesses 1729");
+		String secret = this.totp.newSecret();
+		assertThat(this.admins.enableTotp("second-factor-admin", secret, AuthenticatorApp.codeNow(secret))).isPresent();
+		String token = this.tokens.create("second-factor-admin", "script", ApiScope.READ).secret();
+		this.mvc.perform(get("/api/v1/domains").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
 	}
 
 	@Test

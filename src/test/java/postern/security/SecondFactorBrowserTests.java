@@ -34,7 +34,7 @@ class SecondFactorBrowserTests extends PosternIntegrationTests {
 			assertThat(browser.waitFor(By.cssSelector("img.qr")).getAttribute("src"))
 				.startsWith("data:image/png;base64,");
 			String secret = browser.driver().findElement(By.id("totp-secret")).getText().strip();
-			browser.type(By.name("code"), TotpTests.codeNow(secret));
+			browser.type(By.name("code"), AuthenticatorApp.codeNow(secret));
 			browser.driver().findElement(By.cssSelector("form button[type=submit].primary")).click();
 			assertThat(browser.waitFor(By.id("recovery-codes")).findElements(By.tagName("li"))).hasSize(10);
 
@@ -46,7 +46,7 @@ class SecondFactorBrowserTests extends PosternIntegrationTests {
 			browser.waitFor(By.name("code"));
 			assertThat(browser.driver().getCurrentUrl()).endsWith("/login/code");
 			long step = Math.floorDiv(System.currentTimeMillis() / 1000, Totp.PERIOD_SECONDS);
-			browser.type(By.name("code"), TotpTests.code(secret, step + 1));
+			browser.type(By.name("code"), AuthenticatorApp.code(secret, step + 1));
 			browser.driver().findElement(By.cssSelector("form button[type=submit].primary")).click();
 			browser.waitFor(By.cssSelector("nav.mainnav"));
 			assertThat(browser.driver().getCurrentUrl()).endsWith("/");

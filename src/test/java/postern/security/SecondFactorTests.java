@@ -141,7 +141,8 @@ class SecondFactorTests extends PosternIntegrationTests {
 			.getContentAsString();
 		assertThat(wrong).contains("This code is not right.");
 		MvcResult confirmed = this.mvc
-			.perform(post("/account/totp").session(session).with(csrf()).param("code", TotpTests.codeNow(secret)))
+			.perform(
+					post("/account/totp").session(session).with(csrf()).param("code", AuthenticatorApp.codeNow(secret)))
 			.andReturn();
 		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/account/totp/recovery-codes");
 		@SuppressWarnings("unchecked")
@@ -164,7 +165,7 @@ class SecondFactorTests extends PosternIntegrationTests {
 	 */
 	private static String nextCode(String secret) {
 		long step = Math.floorDiv(System.currentTimeMillis() / 1000, Totp.PERIOD_SECONDS);
-		return TotpTests.code(secret, step + 1);
+		return AuthenticatorApp.code(secret, step + 1);
 	}
 
 	private String newAdmin(String prefix) {

@@ -1,14 +1,10 @@
 package postern.security;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
@@ -38,10 +34,10 @@ class TotpTests {
 		Totp totp = at(1_700_000_000);
 		String secret = totp.newSecret();
 		long now = totp.currentStep();
-		assertThat(totp.matchingStep(secret, code(secret, now - 1), null)).hasValue(now - 1);
-		assertThat(totp.matchingStep(secret, code(secret, now + 1), null)).hasValue(now + 1);
-		assertThat(totp.matchingStep(secret, code(secret, now - 2), null)).isEmpty();
-		assertThat(totp.matchingStep(secret, code(secret, now + 2), null)).isEmpty();
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now - 1), null)).hasValue(now - 1);
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now + 1), null)).hasValue(now + 1);
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now - 2), null)).isEmpty();
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now + 2), null)).isEmpty();
 	}
 
 	@Test
@@ -49,9 +45,10 @@ class TotpTests {
 		Totp totp = at(1_700_000_000);
 		String secret = totp.newSecret();
 		long now = totp.currentStep();
-		assertThat(totp.matchingStep(secret, code(secret, now), now)).as("same step again").isEmpty();
-		assertThat(totp.matchingStep(secret, code(secret, now - 1), now)).as("an older step").isEmpty();
-		assertThat(totp.matchingStep(secret, code(secret, now + 1), now)).hasValue(now + 1);
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now), now)).as("same step again").isEmpty();
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now - 1), now)).as("an older step")
+			.isEmpty();
+		assertThat(totp.matchingStep(secret, AuthenticatorApp.code(secret, now + 1), now)).hasValue(now + 1);
 	}
 
 	@Test
@@ -84,36 +81,6 @@ class TotpTests {
 
 	private static Totp at(long epochSecond) {
 		return new Totp(Optional.of(Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC)));
-	}
-
-	/**
-	 * RFC 6238 / RFC 4226: HMAC-SHA1 of the step, dynamic truncation, six digits.
-	 * @param secret the base32 secret
-	 * @param step the time step
-	 * @return the code
-	 */
-	static String code(String secret, long step) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA1");
-			mac.init(new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"));
-			byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-			int offset = hash[hash.length - 1] & 0x0f;
-			int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-					| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-			return String.format("%06d", binary % 1_000_000);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * The code an authenticator app shows now.
-	 * @param secret the base32 secret
-	 * @return the code of the current step
-	 */
-	static String codeNow(String secret) {
-		return code(secret, Math.floorDiv(System.currentTimeMillis() / 1000, Totp.PERIOD_SECONDS));
 	}
 
 }
