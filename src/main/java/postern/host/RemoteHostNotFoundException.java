@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class RemoteHostNotFoundException extends RuntimeException {
 
-	RemoteHostNotFoundException(String id) {
+	public RemoteHostNotFoundException(String id) {
 		super("No host " + id);
 	}
 

@@ -104,8 +104,8 @@ class HostController {
 			result.rejectValue("address", "hosts.error.unreachable", new Object[] { ex.getMessage() }, null);
 			return FORM_VIEW;
 		}
-		attributes.addAttribute("id", updated.getKey());
 		if (!updated.isTrusted()) {
+			attributes.addAttribute("id", updated.getKey());
 			return "redirect:/hosts/{id}/trust";
 		}
 		FlashMessage.success(attributes, "hosts.updated", updated.getName());
@@ -126,8 +126,8 @@ class HostController {
 	String trust(@PathVariable String id, @RequestParam(name = "fingerprint", defaultValue = "") String fingerprint,
 			RedirectAttributes attributes) {
 		RemoteHost host = this.hosts.find(id);
-		attributes.addAttribute("id", host.getKey());
 		if (!this.hosts.trust(id, fingerprint)) {
+			attributes.addAttribute("id", host.getKey());
 			FlashMessage.error(attributes, "hosts.trust.mismatch", host.getName());
 			return "redirect:/hosts/{id}/trust";
 		}
