@@ -65,8 +65,18 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 		this.server = TestSshServer.start(this.keys);
 	}
 
+	@Autowired
+	ManagedHosts hosts;
+
+	/**
+	 * The other tests share this application: leave no remote host behind.
+	 */
 	@AfterEach
 	void stopServer() throws Exception {
+		this.hosts.remotes()
+			.stream()
+			.filter((host) -> host.getName().equals(this.name))
+			.forEach((host) -> this.hosts.remove(host.getKey()));
 		this.server.close();
 	}
 
@@ -123,11 +133,12 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 			.andExpect(content().string(containsString(System.getProperty("os.name"))));
 		assertThat(this.server.logins()).isPositive();
 		this.mvc.perform(form("/hosts/" + id + "/delete", Map.of())).andExpect(redirectedUrl("/hosts"));
+		assertThat(this.hosts.remotes()).noneMatch((host) -> host.getKey().equals(id));
 	}
 
 	@Test
 	void mailboxIsAddedThroughSsh() throws Exception {
-		String id = trustAndSelect();
+		trustAndSelect();
 		String address = "remote" + System.nanoTime() + "@xoyize.xyz";
 		this.mvc.perform(form("/mailboxes/new",
 				Map.of("localPart", address.substring(0, address.indexOf('@')), "domain", "xoyize.xyz", "password",
@@ -140,13 +151,12 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 			.allSatisfy((event) -> assertThat(event.getHost()).isEqualTo(this.name))
 			.anySatisfy((event) -> assertThat(event.getTarget()).contains("creds create " + address))
 			.allSatisfy((event) -> assertThat(event.getTarget()).doesNotContain("remote passphrase"));
-		this.mvc.perform(form("/hosts/" + id + "/delete", Map.of()));
 	}
 
 	@Test
 	void siteIsAddedAndCaddyReloadedThroughSsh() throws Exception {
 		SystemBinaries.require("caddy", Path.of("/usr/bin/caddy"), Path.of("/usr/local/bin/caddy"));
-		String id = trustAndSelect();
+		trustAndSelect();
 		Path caddyfile = SERVER.resolve("etc/caddy/Caddyfile");
 		String site = "remote" + System.nanoTime() + ".example.org";
 		String location = this.mvc
@@ -172,7 +182,6 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 			assertThat(event.getHost()).isEqualTo(this.name);
 			assertThat(event.getDetail()).contains("+" + site + " {");
 		});
-		this.mvc.perform(form("/hosts/" + id + "/delete", Map.of()));
 	}
 
 	@Test
