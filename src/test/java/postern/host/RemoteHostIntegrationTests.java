@@ -137,6 +137,24 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 	}
 
 	@Test
+	void hostMovedToAnotherPortMustBeConfirmedAgain() throws Exception {
+		String id = trustAndSelect();
+		try (TestSshServer other = TestSshServer.start(this.keys)) {
+			this.mvc
+				.perform(form("/hosts/" + id + "/edit",
+						Map.of("name", this.name, "address", "127.0.0.1", "port", String.valueOf(other.port()), "user",
+								System.getProperty("user.name"), "keyFile", other.userKeyFile().toString())))
+				.andExpect(redirectedUrl("/hosts/" + id + "/trust"));
+			this.mvc.perform(get("/hosts/" + id + "/trust").with(ADMIN).session(this.session))
+				.andExpect(content().string(containsString(other.fingerprint())));
+			this.mvc.perform(form("/hosts/select", Map.of("host", id))).andExpect(redirectedUrl("/hosts"));
+			this.mvc.perform(form("/hosts/" + id + "/test", Map.of()))
+				.andExpect(content().string(containsString("has not been confirmed")));
+			assertThat(other.logins()).isZero();
+		}
+	}
+
+	@Test
 	void mailboxIsAddedThroughSsh() throws Exception {
 		trustAndSelect();
 		String address = "remote" + System.nanoTime() + "@xoyize.xyz";
