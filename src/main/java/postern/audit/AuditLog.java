@@ -78,8 +78,27 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordAs(String actor, String action, String target, boolean success, String detail) {
-		this.events.save(new AuditEvent(this.clock.instant(), limit(actor, 100), clientAddress(),
-				this.hosts.current().name(), action, limit(target, MAX_TARGET), success, detail));
+		save(actor, this.hosts.current().name(), action, target, success, detail);
+	}
+
+	/**
+	 * Record an action by the current admin on a named host: what a host itself reports
+	 * (a command it ran, a file it wrote), which is not always the host the request
+	 * selected.
+	 * @param host the name of the host it happened on
+	 * @param action a dotted code
+	 * @param target what it acted on
+	 * @param success whether it succeeded
+	 * @param detail free text; never a secret
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordOn(String host, String action, String target, boolean success, String detail) {
+		save(currentActor(), host, action, target, success, detail);
+	}
+
+	private void save(String actor, String host, String action, String target, boolean success, String detail) {
+		this.events.save(new AuditEvent(this.clock.instant(), limit(actor, 100), clientAddress(), host, action,
+				limit(target, MAX_TARGET), success, detail));
 	}
 
 	/**

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every command a host ran (with its redacted argv) and every file it wrote (with
- * the diff).
+ * the diff), under the name of the host that did it.
  */
 @Component
 class HostAuditListener {
@@ -25,7 +25,7 @@ class HostAuditListener {
 		String argv = String.join(" ", event.argv());
 		String detail = "exit " + event.exitCode() + " in " + event.duration().toMillis() + " ms"
 				+ (event.timedOut() ? ", killed at its timeout" : "");
-		this.auditLog.record("command.run", argv, !event.timedOut() && event.exitCode() == 0, detail);
+		this.auditLog.recordOn(event.host(), "command.run", argv, !event.timedOut() && event.exitCode() == 0, detail);
 	}
 
 	@EventListener
@@ -34,7 +34,7 @@ class HostAuditListener {
 		if (event.backupId() != null) {
 			detail = "backup " + event.backupId() + "\n" + detail;
 		}
-		this.auditLog.record("file.written", event.path().toString(), detail);
+		this.auditLog.recordOn(event.host(), "file.written", event.path().toString(), true, detail);
 	}
 
 }

@@ -36,6 +36,15 @@ public enum Argument {
 	 */
 	CONFIG_FILE("(?=.{2,4096}$)(?!.*/\\.{1,2}(?:/|$))(?!.*//)/[A-Za-z0-9._@+/-]*[A-Za-z0-9._@+-]", false),
 
+	/**
+	 * Any absolute path without a newline or NUL, for Postern's own look-ups on a path it
+	 * manages; it is passed as one word, never read as code.
+	 */
+	PATH("/[^\\n\\x00]{0,4095}", false),
+
+	/** A numeric user or group id. */
+	NUMERIC_ID("[0-9]{1,10}", false),
+
 	/** A loopback {@code host:port} of Caddy's admin API, e.g. {@code localhost:2019}. */
 	ADMIN_ADDRESS("(localhost|127\\.0\\.0\\.1|\\[::1\\]):[0-9]{1,5}", false);
 

@@ -29,7 +29,15 @@ public final class Command {
 
 	private final Set<Integer> redacted;
 
+	/** How many words before the program are its prefix (such as {@code sudo -n}). */
+	private final int prefixSize;
+
 	Command(CommandKind kind, List<String> argv, byte[] stdin, Duration timeout, Set<Integer> redacted) {
+		this(kind, argv, stdin, timeout, redacted, 0);
+	}
+
+	Command(CommandKind kind, List<String> argv, byte[] stdin, Duration timeout, Set<Integer> redacted,
+			int prefixSize) {
 		if (argv.isEmpty()) {
 			throw new IllegalArgumentException("A command needs a program");
 		}
@@ -39,6 +47,7 @@ public final class Command {
 		this.timeout = Objects.requireNonNull(timeout);
 		this.redacted = Set.copyOf(redacted);
 		this.redacted.forEach((index) -> Objects.checkIndex(index, argv.size()));
+		this.prefixSize = Objects.checkIndex(prefixSize, argv.size());
 	}
 
 	/**
@@ -59,7 +68,7 @@ public final class Command {
 	Command redacting(int... positions) {
 		Set<Integer> more = new HashSet<>(this.redacted);
 		Arrays.stream(positions).forEach(more::add);
-		return new Command(this.kind, this.argv, this.stdin, this.timeout, more);
+		return new Command(this.kind, this.argv, this.stdin, this.timeout, more, this.prefixSize);
 	}
 
 	/**
@@ -106,7 +115,8 @@ public final class Command {
 	 * @return a new command
 	 */
 	public Command withStdin(byte[] input) {
-		return new Command(this.kind, this.argv, Arrays.copyOf(input, input.length), this.timeout, this.redacted);
+		return new Command(this.kind, this.argv, Arrays.copyOf(input, input.length), this.timeout, this.redacted,
+				this.prefixSize);
 	}
 
 	/**
@@ -115,7 +125,22 @@ public final class Command {
 	 * @return a new command
 	 */
 	public Command withTimeout(Duration newTimeout) {
-		return new Command(this.kind, this.argv, this.stdin, newTimeout, this.redacted);
+		return new Command(this.kind, this.argv, this.stdin, newTimeout, this.redacted, this.prefixSize);
+	}
+
+	/**
+	 * The same command under another prefix: a host whose settings override the
+	 * configured one (another {@code sudo} rule on that server) puts its own in front.
+	 * @param prefix the words before the program, possibly none
+	 * @return a new command
+	 */
+	Command withPrefix(List<String> prefix) {
+		List<String> replaced = new ArrayList<>(prefix);
+		replaced.addAll(this.argv.subList(this.prefixSize, this.argv.size()));
+		int shift = prefix.size() - this.prefixSize;
+		Set<Integer> moved = new HashSet<>();
+		this.redacted.forEach((index) -> moved.add(index + shift));
+		return new Command(this.kind, replaced, this.stdin, this.timeout, moved, prefix.size());
 	}
 
 	@Override

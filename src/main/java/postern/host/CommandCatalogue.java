@@ -31,6 +31,33 @@ public class CommandCatalogue {
 	 * @throws IllegalArgumentException when a value does not have its argument's shape
 	 */
 	public Command command(CommandKind kind, String... values) {
+		return build(kind, prefix(kind.program()), executable(kind.program()), values);
+	}
+
+	/**
+	 * A command of a program that no setting moves or prefixes ({@code sh},
+	 * {@code getent}, {@code uname}, {@code ip}), for a host's own look-ups.
+	 * @param kind the catalogue entry
+	 * @param values one value per argument of the entry
+	 * @return the command
+	 * @throws IllegalArgumentException when a value does not have its argument's shape,
+	 * or the program depends on the settings
+	 */
+	static Command fixed(CommandKind kind, String... values) {
+		return build(kind, List.of(), fixedExecutable(kind.program()), values);
+	}
+
+	private static String fixedExecutable(Program program) {
+		return switch (program) {
+			case IP -> "ip";
+			case UNAME -> "uname";
+			case SH -> "sh";
+			case GETENT -> "getent";
+			default -> throw new IllegalArgumentException(program + " depends on the settings");
+		};
+	}
+
+	private static Command build(CommandKind kind, List<String> prefix, String executable, String... values) {
 		List<Argument> arguments = kind.arguments();
 		if (arguments.size() != values.length) {
 			throw new IllegalArgumentException(kind + " takes " + arguments.size() + " values");
@@ -40,11 +67,12 @@ public class CommandCatalogue {
 				throw new IllegalArgumentException("Not a valid " + arguments.get(i).placeholder() + ": " + values[i]);
 			}
 		}
-		List<String> argv = new ArrayList<>(programArgv(kind.program()));
+		List<String> argv = new ArrayList<>(prefix);
+		argv.add(executable);
 		int offset = argv.size();
 		argv.addAll(kind.words(List.of(values)));
 		Set<Integer> redacted = kind.secretWords().stream().map((index) -> offset + index).collect(Collectors.toSet());
-		return new Command(kind, argv, null, kind.timeout(), redacted);
+		return new Command(kind, argv, null, kind.timeout(), redacted, prefix.size());
 	}
 
 	/**
@@ -53,25 +81,29 @@ public class CommandCatalogue {
 	 * @return e.g. {@code [sudo, -n, -u, maddy, /usr/local/bin/maddy]}
 	 */
 	public List<String> programArgv(Program program) {
-		List<String> argv = new ArrayList<>();
-		switch (program) {
-			case MADDY -> {
-				argv.addAll(this.properties.maddy().commandPrefix());
-				argv.add(this.properties.maddy().binary().toString());
-			}
-			case CADDY -> argv.add(this.properties.caddy().binary().toString());
-			case SYSTEMCTL -> systemTool(argv, "systemctl");
-			case JOURNALCTL -> systemTool(argv, "journalctl");
-			case FAIL2BAN_CLIENT -> systemTool(argv, "fail2ban-client");
-			case UFW -> systemTool(argv, "ufw");
-			case IP -> argv.add("ip");
-		}
+		List<String> argv = new ArrayList<>(prefix(program));
+		argv.add(executable(program));
 		return argv;
 	}
 
-	private void systemTool(List<String> argv, String name) {
-		argv.addAll(this.properties.systemctl().commandPrefix());
-		argv.add(name);
+	private List<String> prefix(Program program) {
+		return switch (program) {
+			case MADDY -> this.properties.maddy().commandPrefix();
+			case SYSTEMCTL, JOURNALCTL, FAIL2BAN_CLIENT, UFW -> this.properties.systemctl().commandPrefix();
+			case CADDY, IP, UNAME, SH, GETENT -> List.of();
+		};
+	}
+
+	private String executable(Program program) {
+		return switch (program) {
+			case MADDY -> this.properties.maddy().binary().toString();
+			case CADDY -> this.properties.caddy().binary().toString();
+			case SYSTEMCTL -> "systemctl";
+			case JOURNALCTL -> "journalctl";
+			case FAIL2BAN_CLIENT -> "fail2ban-client";
+			case UFW -> "ufw";
+			case IP, UNAME, SH, GETENT -> fixedExecutable(program);
+		};
 	}
 
 }

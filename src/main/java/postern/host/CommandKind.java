@@ -89,7 +89,25 @@ public enum CommandKind {
 			"caddyfile", "--address", Argument.ADMIN_ADDRESS),
 
 	/** The host's network addresses as JSON, to find its public ones. */
-	IP_ADDR_JSON(Program.IP, Duration.ofSeconds(10), "-j", "addr", "show");
+	IP_ADDR_JSON(Program.IP, Duration.ofSeconds(10), "-j", "addr", "show"),
+
+	/** The kernel and machine, shown when a remote host's connection is tested. */
+	UNAME(Program.UNAME, Duration.ofSeconds(10), "-a"),
+
+	/**
+	 * What the remote user may do with a path: {@code r}, {@code w} and {@code x} as
+	 * {@code test} finds them, which takes its groups and ACLs into account (SFTP gives
+	 * only the mode bits). The script is fixed; the path is its only argument.
+	 */
+	FILE_ACCESS(Program.SH, Duration.ofSeconds(30), "-c",
+			"test -r \"$1\" && printf r; test -w \"$1\" && printf w; test -x \"$1\" && printf x; exit 0", "sh",
+			Argument.PATH),
+
+	/** The user with a numeric id, as a {@code passwd} line (SFTP gives ids only). */
+	USER_NAME(Program.GETENT, Duration.ofSeconds(30), "passwd", Argument.NUMERIC_ID),
+
+	/** The group with a numeric id, as a {@code group} line. */
+	GROUP_NAME(Program.GETENT, Duration.ofSeconds(30), "group", Argument.NUMERIC_ID);
 
 	private final Program program;
 

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The hosts Postern manages: for now the machine it runs on.
+ * The machine Postern runs on, the host every session starts on ({@link ManagedHosts}
+ * adds the remote ones).
  */
 @Configuration(proxyBeanMethods = false)
 class HostConfiguration {
@@ -24,11 +25,6 @@ class HostConfiguration {
 	@Bean
 	LocalHost localHost(PosternProperties properties, ApplicationEventPublisher events) {
 		return new LocalHost(localHostName(), properties.backups(), events, Clock.systemUTC());
-	}
-
-	@Bean
-	Hosts hosts(LocalHost localHost) {
-		return () -> localHost;
 	}
 
 	/**

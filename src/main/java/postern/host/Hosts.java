@@ -1,5 +1,7 @@
 package postern.host;
 
+import java.util.List;
+
 /**
  * The hosts Postern manages, and the one the current request acts on.
  */
@@ -10,5 +12,13 @@ public interface Hosts {
 	 * @return the selected host (the local machine unless another one was selected)
 	 */
 	Host current();
+
+	/**
+	 * The hosts the current request may switch to, for the switcher in the header.
+	 * @return every host, the current one marked; only the current one by default
+	 */
+	default List<HostChoice> choices() {
+		return List.of(new HostChoice("local", current().name(), true, true));
+	}
 
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -36,7 +38,8 @@ public class ManagedPathsCheck {
 
 	private final String user = System.getProperty("user.name");
 
-	private volatile List<Result> results;
+	/** The last results of each host, by its name: each server has its own files. */
+	private final Map<String, List<Result>> results = new ConcurrentHashMap<>();
 
 	public ManagedPathsCheck(PosternProperties properties, Hosts hosts) {
 		this.properties = properties;
@@ -57,16 +60,16 @@ public class ManagedPathsCheck {
 	}
 
 	/**
-	 * The last results, checking first if nothing was checked yet.
+	 * The last results of the current host, checking first if nothing was checked yet.
 	 * @return one result per {@link Thing}, in the enum's order
 	 */
 	public List<Result> results() {
-		List<Result> last = this.results;
+		List<Result> last = this.results.get(this.hosts.current().name());
 		return (last != null) ? last : recheck();
 	}
 
 	/**
-	 * Check again, after the admin ran the fixes.
+	 * Check the current host again, after the admin ran the fixes.
 	 * @return one result per {@link Thing}, in the enum's order
 	 */
 	public synchronized List<Result> recheck() {
@@ -75,8 +78,9 @@ public class ManagedPathsCheck {
 		for (Thing thing : Thing.values()) {
 			checked.add(check(host, thing, path(thing)));
 		}
-		this.results = List.copyOf(checked);
-		return this.results;
+		List<Result> done = List.copyOf(checked);
+		this.results.put(host.name(), done);
+		return done;
 	}
 
 	Path path(Thing thing) {

@@ -28,6 +28,15 @@ public enum Program {
 	UFW,
 
 	/** {@code ip} of iproute2, run as Postern's own user. */
-	IP
+	IP,
+
+	/** {@code uname}, run as Postern's own user. */
+	UNAME,
+
+	/** The POSIX shell, only with the fixed scripts of the catalogue. */
+	SH,
+
+	/** {@code getent}, to name the owners of remote files. */
+	GETENT
 
 }

@@ -77,9 +77,6 @@ public final class SshHost implements Host, AutoCloseable {
 	/** How long the output of a channel Postern closed is still read. */
 	private static final Duration ABANDONED_OUTPUT_GRACE = Duration.ofSeconds(1);
 
-	/** For Postern's own short commands (user names, access checks). */
-	private static final Duration INTERNAL_TIMEOUT = Duration.ofSeconds(30);
-
 	/** Exit codes of {@code timeout} when it had to stop the command. */
 	private static final Set<Integer> TIMEOUT_EXITS = Set.of(124, 128 + 9);
 
@@ -90,6 +87,8 @@ public final class SshHost implements Host, AutoCloseable {
 	private final Target target;
 
 	private final char[] passphrase;
+
+	private final HostOverrides overrides;
 
 	private final Path backupsDir;
 
@@ -147,9 +146,26 @@ public final class SshHost implements Host, AutoCloseable {
 	 */
 	public SshHost(String name, Target target, char[] passphrase, PosternProperties.Backups backups,
 			ApplicationEventPublisher events, Clock clock) {
+		this(name, target, passphrase, HostOverrides.NONE, backups, events, clock);
+	}
+
+	/**
+	 * A host reached over SSH, with settings of its own. Nothing is connected until the
+	 * first call.
+	 * @param name the name shown and audited
+	 * @param target where the host is and how to log in
+	 * @param passphrase the key file's passphrase, or {@code null}; kept in memory only
+	 * @param overrides the settings this host has in place of the application's
+	 * @param backups where backups are kept on the remote host and how many per file
+	 * @param events where {@link HostEvents} go
+	 * @param clock the clock backups are stamped with
+	 */
+	public SshHost(String name, Target target, char[] passphrase, HostOverrides overrides,
+			PosternProperties.Backups backups, ApplicationEventPublisher events, Clock clock) {
 		this.name = Objects.requireNonNull(name);
 		this.target = Objects.requireNonNull(target);
 		this.passphrase = (passphrase != null) ? passphrase.clone() : null;
+		this.overrides = Objects.requireNonNull(overrides);
 		this.backupsDir = PathLocks.key(backups.dir());
 		this.keep = backups.keep();
 		this.events = Objects.requireNonNull(events);
@@ -197,7 +213,8 @@ public final class SshHost implements Host, AutoCloseable {
 	}
 
 	@Override
-	public CommandResult run(Command command) {
+	public CommandResult run(Command given) {
+		Command command = this.overrides.apply(given);
 		logger.debug("Running {} on {}", command, this.target);
 		Duration timeout = command.timeout();
 		Exec exec = exec(remoteCommandLine(command), command.stdin(),
@@ -444,10 +461,7 @@ public final class SshHost implements Host, AutoCloseable {
 		}
 		FileAttributes attributes = found.get();
 		// What the remote user may do depends on its groups and on ACLs: ask its shell
-		String script = "test -r \"$1\" && printf r; test -w \"$1\" && printf w; test -x \"$1\" && printf x; exit 0";
-		String access = exec(ShellQuoting.join(List.of("sh", "-c", script, "sh", absolute.toString())), null,
-				INTERNAL_TIMEOUT)
-			.stdout();
+		String access = internal(CommandCatalogue.fixed(CommandKind.FILE_ACCESS, absolute.toString())).stdout();
 		return new FileStatus(absolute, true, attributes.getType() == FileMode.Type.DIRECTORY, access.contains("r"),
 				access.contains("w"), access.contains("x"), userName(attributes.getUID()),
 				groupName(attributes.getGID()), attributes.getMode().getPermissionsMask());
@@ -577,22 +591,32 @@ public final class SshHost implements Host, AutoCloseable {
 	}
 
 	private String userName(int uid) {
-		return this.users.computeIfAbsent(uid, (id) -> lookUp("passwd", id));
+		return this.users.computeIfAbsent(uid, (id) -> lookUp(CommandKind.USER_NAME, id));
 	}
 
 	private String groupName(int gid) {
-		return this.groups.computeIfAbsent(gid, (id) -> lookUp("group", id));
+		return this.groups.computeIfAbsent(gid, (id) -> lookUp(CommandKind.GROUP_NAME, id));
 	}
 
 	/**
 	 * SFTP gives numeric ids only; the names come from the server's own databases. An id
 	 * with no name (a deleted user) is shown as the number, as {@code ls} does.
 	 */
-	private String lookUp(String database, int id) {
-		Exec exec = exec(ShellQuoting.join(List.of("getent", database, Integer.toString(id))), null, INTERNAL_TIMEOUT);
+	private String lookUp(CommandKind kind, int id) {
+		Exec exec = internal(CommandCatalogue.fixed(kind, Integer.toUnsignedString(id)));
 		int colon = exec.stdout().indexOf(':');
 		return (Integer.valueOf(0).equals(exec.status()) && colon > 0) ? exec.stdout().substring(0, colon)
 				: Integer.toString(id);
+	}
+
+	/**
+	 * Run one of Postern's own look-ups (access checks, user names): a catalogued
+	 * command, under {@code timeout} like any other, but not audited, since it reads
+	 * nothing an admin asked for.
+	 */
+	private Exec internal(Command command) {
+		return exec(remoteCommandLine(command), null,
+				command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(CHANNEL_GRACE));
 	}
 
 	/**

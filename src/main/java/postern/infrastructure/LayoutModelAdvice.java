@@ -5,13 +5,15 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import postern.host.HostChoice;
 import postern.host.Hosts;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: the navigation and the name of the host being managed.
+ * What every page's layout needs: the navigation, the name of the host being managed and
+ * the hosts the admin may switch to.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -44,6 +46,15 @@ class LayoutModelAdvice {
 	@ModelAttribute("hostName")
 	String hostName() {
 		return this.hosts.current().name();
+	}
+
+	/**
+	 * The hosts the header's switcher offers.
+	 * @return every host, the current one marked
+	 */
+	@ModelAttribute("hostChoices")
+	List<HostChoice> hostChoices() {
+		return this.hosts.choices();
 	}
 
 }

@@ -44,7 +44,7 @@ class MaddyRestart implements ChangeReloader {
 
 	@Override
 	public ReloadResult reload(Host host) {
-		return this.units.restartAndCheck(this.unit);
+		return this.units.restartAndCheck(host, this.unit);
 	}
 
 }

@@ -83,14 +83,14 @@ public class CaddyReloader implements ChangeReloader {
 	@Override
 	public ReloadResult reload(Host host) {
 		return switch (this.properties.caddy().reload()) {
-			case SYSTEMCTL -> systemctl();
+			case SYSTEMCTL -> systemctl(host);
 			case CADDY_CLI -> caddyCli(host);
 			case ADMIN_API -> adminApi(host);
 		};
 	}
 
-	private ReloadResult systemctl() {
-		return this.units.reloadAndCheck(this.properties.units().caddy());
+	private ReloadResult systemctl(Host host) {
+		return this.units.reloadAndCheck(host, this.properties.units().caddy());
 	}
 
 	private ReloadResult caddyCli(Host host) {

@@ -7,6 +7,7 @@ import postern.host.Command;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
+import postern.host.Host;
 import postern.host.HostException;
 import postern.host.Hosts;
 
@@ -40,7 +41,18 @@ class SystemCommands {
 	 * @return what it did
 	 */
 	CommandOutcome read(CommandKind kind, String... values) {
-		return run(this.catalogue.command(kind, values).withTimeout(this.statusTimeout));
+		return read(this.hosts.current(), kind, values);
+	}
+
+	/**
+	 * Run a command that only reads, on a given host, within the status timeout.
+	 * @param host the host
+	 * @param kind the catalogue entry
+	 * @param values its arguments
+	 * @return what it did
+	 */
+	CommandOutcome read(Host host, CommandKind kind, String... values) {
+		return run(host, this.catalogue.command(kind, values).withTimeout(this.statusTimeout));
 	}
 
 	/**
@@ -50,24 +62,25 @@ class SystemCommands {
 	 * @return what it did
 	 */
 	CommandOutcome act(CommandKind kind, String... values) {
-		return run(this.catalogue.command(kind, values));
+		return run(this.hosts.current(), this.catalogue.command(kind, values));
 	}
 
 	/**
 	 * Run a command that changes something, within its catalogue timeout, for callers
 	 * that handle a failure to start themselves.
+	 * @param host the host to run it on
 	 * @param kind the catalogue entry
 	 * @param values its arguments
 	 * @return what it did
 	 * @throws HostException when the program cannot be started
 	 */
-	CommandResult run(CommandKind kind, String... values) {
-		return this.hosts.current().run(this.catalogue.command(kind, values));
+	CommandResult run(Host host, CommandKind kind, String... values) {
+		return host.run(this.catalogue.command(kind, values));
 	}
 
-	private CommandOutcome run(Command command) {
+	private static CommandOutcome run(Host host, Command command) {
 		try {
-			return CommandOutcome.of(command, this.hosts.current().run(command));
+			return CommandOutcome.of(command, host.run(command));
 		}
 		catch (HostException ex) {
 			return CommandOutcome.notStarted(command, ex.getMessage());

@@ -7,13 +7,14 @@ import postern.PosternProperties;
 import postern.change.ReloadResult;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
+import postern.host.Host;
 import postern.host.HostException;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Asks systemd about the managed units, and reloads or restarts them, on the current
- * host.
+ * Asks systemd about the managed units on the current host, and reloads or restarts them
+ * on the host a change is applied on.
  */
 @Service
 public class SystemdUnits {
@@ -55,7 +56,10 @@ public class SystemdUnits {
 	 * failed, was killed at its timeout or could not run
 	 */
 	public Reading<UnitStatus> read(String unit) {
-		CommandOutcome outcome = this.commands.read(CommandKind.SYSTEMCTL_SHOW, unit);
+		return read(this.commands.read(CommandKind.SYSTEMCTL_SHOW, unit), unit);
+	}
+
+	private Reading<UnitStatus> read(CommandOutcome outcome, String unit) {
 		if (!outcome.ok()) {
 			logger.info("{} failed (exit {}{}): {}", outcome.command(), outcome.exitCode(),
 					outcome.timedOut() ? ", killed at its timeout" : "", outcome.stderr().strip());
@@ -67,26 +71,28 @@ public class SystemdUnits {
 	/**
 	 * Reload a unit, then check that it is active: how a change makes Caddy take its new
 	 * Caddyfile with the {@code systemctl} strategy.
+	 * @param host the host the change is applied on
 	 * @param unit a unit name, e.g. {@code caddy.service}
 	 * @return whether it took, with what systemctl said and the unit's state
 	 */
-	public ReloadResult reloadAndCheck(String unit) {
-		return actAndCheck(CommandKind.SYSTEMCTL_RELOAD, "reload", unit);
+	public ReloadResult reloadAndCheck(Host host, String unit) {
+		return actAndCheck(host, CommandKind.SYSTEMCTL_RELOAD, "reload", unit);
 	}
 
 	/**
 	 * Restart a unit, then check that it is active: how a change makes maddy read its new
 	 * maddy.conf.
+	 * @param host the host the change is applied on
 	 * @param unit a unit name, e.g. {@code maddy.service}
 	 * @return whether it took, with what systemctl said and the unit's state
 	 */
-	public ReloadResult restartAndCheck(String unit) {
-		return actAndCheck(CommandKind.SYSTEMCTL_RESTART, "restart", unit);
+	public ReloadResult restartAndCheck(Host host, String unit) {
+		return actAndCheck(host, CommandKind.SYSTEMCTL_RESTART, "restart", unit);
 	}
 
-	private ReloadResult actAndCheck(CommandKind kind, String verb, String unit) {
+	private ReloadResult actAndCheck(Host host, CommandKind kind, String verb, String unit) {
 		try {
-			CommandResult result = this.commands.run(kind, unit);
+			CommandResult result = this.commands.run(host, kind, unit);
 			String output = "systemctl " + verb + " " + unit + ": "
 					+ (result.timedOut() ? "timed out" : "exit code " + result.exitCode());
 			String said = (result.stdout() + "\n" + result.stderr()).strip();
@@ -96,7 +102,7 @@ public class SystemdUnits {
 			if (!result.succeeded()) {
 				return ReloadResult.failed(output);
 			}
-			UnitStatus status = status(unit);
+			UnitStatus status = read(this.commands.read(host, CommandKind.SYSTEMCTL_SHOW, unit), unit).value();
 			output += "\n" + unit + " is " + status.activeState() + " (" + status.subState() + ")";
 			return "active".equals(status.activeState()) ? ReloadResult.succeeded(output) : ReloadResult.failed(output);
 		}

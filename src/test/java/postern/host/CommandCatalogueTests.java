@@ -89,4 +89,39 @@ class CommandCatalogueTests {
 			.isThrownBy(() -> this.catalogue.command(CommandKind.FAIL2BAN_UNBAN, "sshd", "--report-absent"));
 	}
 
+	@Test
+	void hostLookUpsAreCataloguedAndTakeOnlyTheirShape() {
+		assertThat(CommandCatalogue.fixed(CommandKind.USER_NAME, "1000").argv()).containsExactly("getent", "passwd",
+				"1000");
+		assertThat(CommandCatalogue.fixed(CommandKind.GROUP_NAME, "0").argv()).containsExactly("getent", "group", "0");
+		assertThat(CommandCatalogue.fixed(CommandKind.FILE_ACCESS, "/etc/caddy/my Caddyfile").argv())
+			.startsWith("sh", "-c")
+			.endsWith("sh", "/etc/caddy/my Caddyfile");
+		assertThat(this.catalogue.command(CommandKind.UNAME).argv()).containsExactly("uname", "-a");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandCatalogue.fixed(CommandKind.USER_NAME, "root"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandCatalogue.fixed(CommandKind.FILE_ACCESS, "relative/path"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandCatalogue.fixed(CommandKind.FILE_ACCESS, "/etc/a\nb"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandCatalogue.fixed(CommandKind.SYSTEMCTL_SHOW, "caddy.service"));
+	}
+
+	@Test
+	void hostOverridesReplaceOnlyTheSystemToolsPrefix() {
+		HostOverrides overrides = new HostOverrides(List.of("doas"));
+		assertThat(overrides.apply(this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, "caddy.service")).argv())
+			.containsExactly("doas", "systemctl", "reload", "caddy.service");
+		assertThat(overrides.apply(this.catalogue.command(CommandKind.UFW_STATUS)).argv()).containsExactly("doas",
+				"ufw", "status", "verbose");
+		assertThat(new HostOverrides(List.of()).apply(this.catalogue.command(CommandKind.FAIL2BAN_STATUS)).argv())
+			.containsExactly("fail2ban-client", "status");
+		assertThat(overrides.apply(this.catalogue.command(CommandKind.UNAME)).argv()).containsExactly("uname", "-a");
+		assertThat(HostOverrides.NONE.apply(this.catalogue.command(CommandKind.UFW_STATUS)).argv()).startsWith("sudo",
+				"-n", "ufw");
+		Command secret = this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, "caddy.service").redacting(3);
+		assertThat(overrides.apply(secret).displayArgv()).containsExactly("doas", "systemctl", "******",
+				"caddy.service");
+	}
+
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import postern.PosternProperties;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,7 @@ class HostConfigurationTests {
 	@Test
 	void contextWhenStartedHasLocalHostAsCurrentHost() {
 		new ApplicationContextRunner().withBean(PosternProperties.class, this::properties)
-			.withUserConfiguration(HostConfiguration.class, ManagedPathsCheck.class)
+			.withUserConfiguration(HostConfiguration.class, LocalOnly.class, ManagedPathsCheck.class)
 			.run((context) -> {
 				LocalHost local = context.getBean(LocalHost.class);
 				assertThat(local.name()).isNotBlank().isEqualTo(HostConfiguration.localHostName());
@@ -40,6 +42,19 @@ class HostConfigurationTests {
 				assertThat(context.getBean(ManagedPathsCheck.class).results())
 					.hasSize(ManagedPathsCheck.Thing.values().length);
 			});
+	}
+
+	/**
+	 * The hosts of a Postern without a database: the local machine only.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class LocalOnly {
+
+		@Bean
+		Hosts hosts(LocalHost local) {
+			return () -> local;
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
@@ -31,10 +32,13 @@ final class TestSshServer implements AutoCloseable {
 
 	private final Path userKeyFile;
 
-	private TestSshServer(SshServer server, KeyPair hostKey, Path userKeyFile) {
+	private final AtomicInteger logins;
+
+	private TestSshServer(SshServer server, KeyPair hostKey, Path userKeyFile, AtomicInteger logins) {
 		this.server = server;
 		this.hostKey = hostKey;
 		this.userKeyFile = userKeyFile;
+		this.logins = logins;
 	}
 
 	/**
@@ -64,6 +68,19 @@ final class TestSshServer implements AutoCloseable {
 	 */
 	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase)
 			throws IOException, GeneralSecurityException {
+		return start(folder, hostKey, passphrase, 0);
+	}
+
+	/**
+	 * Start a server on a given port, e.g. an impostor where another server was.
+	 * @param folder where the user's private key file is written
+	 * @param hostKey the server's host key
+	 * @param passphrase the key file's passphrase, or {@code null} for a plain file
+	 * @param port the port, or 0 for any free one
+	 * @return the running server
+	 */
+	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase, int port)
+			throws IOException, GeneralSecurityException {
 		KeyPair userKey = newKeyPair();
 		Path keyFile = Files.createTempFile(folder, "id_ecdsa", "");
 		OpenSSHKeyEncryptionContext encryption = null;
@@ -79,15 +96,22 @@ final class TestSshServer implements AutoCloseable {
 		}
 		SshServer server = SshServer.setUpDefaultServer();
 		server.setHost("127.0.0.1");
-		server.setPort(0);
+		server.setPort(port);
 		server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-		server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, userKey.getPublic()));
+		AtomicInteger logins = new AtomicInteger();
+		server.setPublickeyAuthenticator((user, key, session) -> {
+			boolean accepted = KeyUtils.compareKeys(key, userKey.getPublic());
+			if (accepted) {
+				logins.incrementAndGet();
+			}
+			return accepted;
+		});
 		server.setCommandFactory(
 				(channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
 		server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
 		server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
 		server.start();
-		return new TestSshServer(server, hostKey, keyFile);
+		return new TestSshServer(server, hostKey, keyFile, logins);
 	}
 
 	static KeyPair newKeyPair() throws GeneralSecurityException {
@@ -98,6 +122,19 @@ final class TestSshServer implements AutoCloseable {
 
 	int port() {
 		return this.server.getPort();
+	}
+
+	/**
+	 * How many times a client proved it holds the user key (sshj asks once without a
+	 * signature, then once with one, for each login).
+	 * @return the count of accepted key checks
+	 */
+	int logins() {
+		return this.logins.get();
+	}
+
+	Path userKeyFile() {
+		return this.userKeyFile;
 	}
 
 	KeyPair hostKey() {

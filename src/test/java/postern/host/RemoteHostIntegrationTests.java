@@ -1,0 +1,217 @@
+package postern.host;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import postern.PosternIntegrationTests;
+import postern.SystemBinaries;
+import postern.audit.AuditEvent;
+import postern.audit.AuditLog;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.domain.Pageable;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * The whole way an admin takes to manage a server over SSH: add it, see that it is not
+ * logged in to before its host key is confirmed, confirm it, select it, then add a
+ * mailbox and a site with a Caddy reload through {@link SshHost}. The SSH server is the
+ * embedded one, serving this machine, so the sandbox server root is the remote server's
+ * file system.
+ */
+@AutoConfigureMockMvc
+class RemoteHostIntegrationTests extends PosternIntegrationTests {
+
+	private static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+
+	@TempDir
+	Path keys;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AuditLog auditLog;
+
+	private final MockHttpSession session = new MockHttpSession();
+
+	private TestSshServer server;
+
+	private final String name = "vps-" + System.nanoTime();
+
+	@BeforeEach
+	void startServer() throws Exception {
+		this.server = TestSshServer.start(this.keys);
+	}
+
+	@Autowired
+	ManagedHosts hosts;
+
+	/**
+	 * The other tests share this application: leave no remote host behind.
+	 */
+	@AfterEach
+	void stopServer() throws Exception {
+		this.hosts.remotes()
+			.stream()
+			.filter((host) -> host.getName().equals(this.name))
+			.forEach((host) -> this.hosts.remove(host.getKey()));
+		this.server.close();
+	}
+
+	private MockHttpServletRequestBuilder form(String url, Map<String, String> fields) {
+		MockHttpServletRequestBuilder request = post(url).with(ADMIN).with(csrf()).session(this.session);
+		fields.forEach(request::param);
+		return request;
+	}
+
+	/**
+	 * Add the embedded server as a host, with a sudo prefix of its own (the stand-in
+	 * dispatcher behind {@code env}, so the audit log shows which prefix ran).
+	 * @return the host's id
+	 */
+	private String addHost() throws Exception {
+		String location = this.mvc
+			.perform(form("/hosts/new",
+					Map.of("name", this.name, "address", "127.0.0.1", "port", String.valueOf(this.server.port()),
+							"user", System.getProperty("user.name"), "keyFile", this.server.userKeyFile().toString(),
+							"sudoPrefix", "env " + SERVER.resolve("standins/standin"))))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).matches("/hosts/[0-9]+/trust");
+		return location.split("/")[2];
+	}
+
+	private String trustAndSelect() throws Exception {
+		String id = addHost();
+		this.mvc.perform(form("/hosts/" + id + "/trust", Map.of("fingerprint", this.server.fingerprint())))
+			.andExpect(redirectedUrl("/hosts"));
+		this.mvc.perform(form("/hosts/select", Map.of("host", id))).andExpect(redirectedUrl("/"));
+		return id;
+	}
+
+	@Test
+	void unknownHostIsNotLoggedInToUntilItsFingerprintIsConfirmed() throws Exception {
+		String id = addHost();
+		this.mvc.perform(get("/hosts/" + id + "/trust").with(ADMIN).session(this.session))
+			.andExpect(content().string(containsString(this.server.fingerprint())));
+		this.mvc.perform(form("/hosts/select", Map.of("host", id))).andExpect(redirectedUrl("/hosts"));
+		this.mvc.perform(form("/hosts/" + id + "/test", Map.of()))
+			.andExpect(content().string(containsString("has not been confirmed")));
+		this.mvc.perform(form("/hosts/" + id + "/trust", Map.of("fingerprint", "SHA256:somethingElse")))
+			.andExpect(redirectedUrl("/hosts/" + id + "/trust"));
+		this.mvc.perform(get("/").with(ADMIN).session(this.session))
+			.andExpect(content().string(containsString("class=\"host-switcher\"")));
+		assertThat(this.server.logins()).isZero();
+
+		this.mvc.perform(form("/hosts/" + id + "/trust", Map.of("fingerprint", this.server.fingerprint())))
+			.andExpect(redirectedUrl("/hosts"));
+		this.mvc.perform(form("/hosts/" + id + "/test", Map.of()))
+			.andExpect(content().string(containsString("Postern logged in.")))
+			.andExpect(content().string(containsString(System.getProperty("os.name"))));
+		assertThat(this.server.logins()).isPositive();
+		this.mvc.perform(form("/hosts/" + id + "/delete", Map.of())).andExpect(redirectedUrl("/hosts"));
+		assertThat(this.hosts.remotes()).noneMatch((host) -> host.getKey().equals(id));
+	}
+
+	@Test
+	void hostMovedToAnotherPortMustBeConfirmedAgain() throws Exception {
+		String id = trustAndSelect();
+		try (TestSshServer other = TestSshServer.start(this.keys)) {
+			this.mvc
+				.perform(form("/hosts/" + id + "/edit",
+						Map.of("name", this.name, "address", "127.0.0.1", "port", String.valueOf(other.port()), "user",
+								System.getProperty("user.name"), "keyFile", other.userKeyFile().toString())))
+				.andExpect(redirectedUrl("/hosts/" + id + "/trust"));
+			this.mvc.perform(get("/hosts/" + id + "/trust").with(ADMIN).session(this.session))
+				.andExpect(content().string(containsString(other.fingerprint())));
+			this.mvc.perform(form("/hosts/select", Map.of("host", id))).andExpect(redirectedUrl("/hosts"));
+			this.mvc.perform(form("/hosts/" + id + "/test", Map.of()))
+				.andExpect(content().string(containsString("has not been confirmed")));
+			assertThat(other.logins()).isZero();
+		}
+	}
+
+	@Test
+	void mailboxIsAddedThroughSsh() throws Exception {
+		trustAndSelect();
+		String address = "remote" + System.nanoTime() + "@xoyize.xyz";
+		this.mvc.perform(form("/mailboxes/new",
+				Map.of("localPart", address.substring(0, address.indexOf('@')), "domain", "xoyize.xyz", "password",
+						"a long remote passphrase", "passwordConfirm", "a long remote passphrase")));
+		String credentials = Files.readString(SERVER.resolve("state/maddy/credentials"), StandardCharsets.UTF_8);
+		assertThat(credentials).contains(address + "\t");
+		List<AuditEvent> events = this.auditLog.find(address, Pageable.ofSize(20)).getContent();
+		assertThat(events).filteredOn((event) -> "command.run".equals(event.getAction()))
+			.isNotEmpty()
+			.allSatisfy((event) -> assertThat(event.getHost()).isEqualTo(this.name))
+			.anySatisfy((event) -> assertThat(event.getTarget()).contains("creds create " + address))
+			.allSatisfy((event) -> assertThat(event.getTarget()).doesNotContain("remote passphrase"));
+	}
+
+	@Test
+	void siteIsAddedAndCaddyReloadedThroughSsh() throws Exception {
+		SystemBinaries.require("caddy", Path.of("/usr/bin/caddy"), Path.of("/usr/local/bin/caddy"));
+		trustAndSelect();
+		Path caddyfile = SERVER.resolve("etc/caddy/Caddyfile");
+		String site = "remote" + System.nanoTime() + ".example.org";
+		String location = this.mvc
+			.perform(form("/sites/new",
+					Map.of("kind", "static", "addresses", site, "root", site, "gzip", "true", "createFolder", "true")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/changes/");
+		this.mvc.perform(form(location + "/apply", Map.of()));
+		assertThat(Files.readString(caddyfile)).contains(site + " {");
+		List<AuditEvent> reloads = this.auditLog.find("reload caddy.service", Pageable.ofSize(50))
+			.getContent()
+			.stream()
+			.filter((event) -> this.name.equals(event.getHost()))
+			.toList();
+		assertThat(reloads).isNotEmpty()
+			.anySatisfy((event) -> assertThat(event.getTarget())
+				.isEqualTo("env " + SERVER.resolve("standins/standin") + " systemctl reload caddy.service"));
+		List<AuditEvent> writes = this.auditLog.find(caddyfile.toString(), Pageable.ofSize(50)).getContent();
+		assertThat(writes).anySatisfy((event) -> {
+			assertThat(event.getAction()).isEqualTo("file.written");
+			assertThat(event.getHost()).isEqualTo(this.name);
+			assertThat(event.getDetail()).contains("+" + site + " {");
+		});
+	}
+
+	@Test
+	void changedHostKeyStopsEveryPageOfThatHost() throws Exception {
+		// confirmed, selected, not connected yet: the first connection meets another key
+		trustAndSelect();
+		int port = this.server.port();
+		this.server.close();
+		this.server = TestSshServer.start(this.keys, TestSshServer.newKeyPair(), null, port);
+		int before = this.server.logins();
+		this.mvc.perform(get("/sites").with(ADMIN).session(this.session)).andExpect(redirectedUrl("/hosts"));
+		assertThat(this.server.logins()).isEqualTo(before).isZero();
+	}
+
+}
