@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -69,11 +71,13 @@ class SudoersCoverageTests {
 					.isTrue();
 			}
 		}
-		// Only Caddy's CLI and ip run as Postern's own user.
-		assertThat(throughSudo).containsAll(List.of(CommandKind.values())
-			.stream()
-			.filter((kind) -> kind.program() != Program.CADDY && kind.program() != Program.IP)
-			.toList());
+		// Caddy's CLI and Postern's own look-ups (addresses, uname, file access, owner
+		// names) run as Postern's own user; everything else goes through sudo.
+		Set<Program> ownUser = EnumSet.of(Program.CADDY, Program.IP, Program.UNAME, Program.SH, Program.GETENT);
+		for (CommandKind kind : CommandKind.values()) {
+			assertThat(throughSudo.contains(kind)).as("%s runs through sudo", kind)
+				.isEqualTo(!ownUser.contains(kind.program()));
+		}
 	}
 
 	@Test
@@ -216,6 +220,9 @@ class SudoersCoverageTests {
 			case MAILBOX -> List.of("a@b.co", "john.doe@example.org", "x-y_z.9@mail.xn--bcher-kva.example");
 			case CONFIG_FILE -> configs;
 			case ADMIN_ADDRESS -> List.of("localhost:2019", "127.0.0.1:2019", "[::1]:2019");
+			case PATH ->
+				List.of(this.properties.caddy().caddyfile().toString(), this.properties.maddy().aliases().toString());
+			case NUMERIC_ID -> List.of("0", "998", "1000");
 		};
 	}
 
@@ -237,6 +244,8 @@ class SudoersCoverageTests {
 					"/etc/maddy/.maddy.conf.postern-check-", "/etc/maddy/.maddy.conf.postern-check-0123456789ab/x",
 					"/etc/maddy/.maddy.conf.postern-check-0123456789abc", "/etc/maddy/../../tmp/maddy.conf"));
 			case ADMIN_ADDRESS -> values.addAll(List.of("0.0.0.0:2019", "caddy:2019"));
+			case PATH -> values.addAll(List.of("/etc/shadow", "/etc/sudoers.d/postern"));
+			case NUMERIC_ID -> values.addAll(List.of("-1", "0x10", "root"));
 		}
 		return values;
 	}
