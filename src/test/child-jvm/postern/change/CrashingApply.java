@@ -16,7 +16,6 @@ import postern.host.Host;
 import postern.host.Hosts;
 import postern.host.LocalHost;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Run in a child JVM by {@code ApplyCrashTests}: starts Postern (without its web server)
+ * Run in a child JVM by {@code ApplyCrashTests}: starts Postern (on a free loopback port)
  * on the test's server root and database, previews a change of the Caddyfile that Caddy's
  * reloader reloads, and applies it. The host stops the apply at one point, writes the
  * change's id to a marker file and waits there to be killed:
@@ -55,8 +54,8 @@ final class CrashingApply {
 		String[] settings = List.of(args).subList(3, args.length).toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PosternApplication.class,
 				PausingHostConfiguration.class)
-			.web(WebApplicationType.NONE)
-			.properties("postern.crash.point=" + point, "postern.crash.marker=" + marker)
+			.properties("postern.crash.point=" + point, "postern.crash.marker=" + marker, "server.port=0",
+					"server.address=127.0.0.1")
 			.run(settings);
 		ChangeService changes = context.getBean(ChangeService.class);
 		Host host = context.getBean(Hosts.class).current();

@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * As a test it runs for a few seconds; {@link Benchmark} runs the full size (60 s) with
  * {@code -Dbenchmark=true} and prints the figures kept in {@code docs/benchmarks.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 class ChangeStressTests {
 
 	static final int CLIENTS = 50;
@@ -160,7 +160,7 @@ class ChangeStressTests {
 
 	private void mailbox(String name, Queue<String> made, Map<String, AtomicInteger> outcomes) {
 		String address = name + "@cinay.eu";
-		boolean created = this.mailboxes.create(address, "stress passphrase " + name, false).success();
+		boolean created = this.mailboxes.create(address, "a long stress passphrase", false).success();
 		count(outcomes, "mailbox " + (created ? "CREATED" : "FAILED"));
 		if (created) {
 			made.add(address);
