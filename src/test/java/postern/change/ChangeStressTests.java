@@ -60,6 +60,8 @@ class ChangeStressTests {
 
 	static final int CLIENTS = 50;
 
+	static final AtomicInteger RUNS = new AtomicInteger();
+
 	static final Path FOLDER = folder();
 
 	static final TestServerRoot SERVER = TestServerRoot.createIn(FOLDER);
@@ -85,6 +87,7 @@ class ChangeStressTests {
 	@Test
 	void fiftyClientsForAFewSecondsLoseNoChange() throws Exception {
 		Result result = run(Duration.ofSeconds(4));
+		System.out.println("ChangeStressTests: " + result);
 		assertThat(result.applied()).as(result.toString()).isPositive();
 	}
 
@@ -100,6 +103,8 @@ class ChangeStressTests {
 		Queue<String> sitesMade = new ConcurrentLinkedQueue<>();
 		Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 		Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+		// The test and the benchmark share the server root: each run names its own
+		String run = "r" + RUNS.incrementAndGet();
 		long deadline = System.nanoTime() + duration.toNanos();
 		long started = System.nanoTime();
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -108,7 +113,7 @@ class ChangeStressTests {
 			clients.execute(() -> {
 				int n = 0;
 				while (System.nanoTime() < deadline) {
-					String name = "c" + id + "n" + (n++);
+					String name = run + "c" + id + "n" + (n++);
 					try {
 						switch (ThreadLocalRandom.current().nextInt(3)) {
 							case 0 -> alias(name, aliasesMade, outcomes);
