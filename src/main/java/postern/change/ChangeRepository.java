@@ -8,4 +8,6 @@ interface ChangeRepository extends JpaRepository<Change, Long> {
 
 	List<Change> findByState(ChangeState state);
 
+	List<Change> findTop5ByStateOrderByFinishedAtDesc(ChangeState state);
+
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import postern.host.Hosts;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The change pipeline: {@link #preview(ChangeRequest) preview} diffs and validates a
@@ -98,6 +100,17 @@ public class ChangeService {
 	}
 
 	/**
+	 * Run the validator of an edit on the current host without storing anything, for a
+	 * form that refuses an invalid value next to its field rather than in a preview.
+	 * @param edit an edit that names a validator
+	 * @return what the validator said
+	 * @throws IllegalArgumentException when the edit names no known validator
+	 */
+	public ValidationResult check(FileEdit edit) {
+		return validate(this.hosts.current(), validator(edit.validatorId()).id(), edit.path(), edit.candidate());
+	}
+
+	/**
 	 * A stored change.
 	 * @param id its id
 	 * @return the change, with its files and result log
@@ -162,6 +175,21 @@ public class ChangeService {
 		}
 		this.auditLog.record("change.discarded", target(change), true, diffs(change));
 		return true;
+	}
+
+	/**
+	 * The latest changes that were interrupted, for the dashboard to say which files to
+	 * check.
+	 * @return at most five, the most recently found first
+	 */
+	@Transactional(readOnly = true)
+	public List<InterruptedChange> interrupted() {
+		return this.changes.findTop5ByStateOrderByFinishedAtDesc(ChangeState.INTERRUPTED)
+			.stream()
+			.map((change) -> new InterruptedChange(change.getId(), Objects.toString(change.getSummary(), ""),
+					change.getFinishedAt(), change.getFiles().stream().map(ChangeFile::getPath).toList(),
+					change.getReloaders()))
+			.toList();
 	}
 
 	/**

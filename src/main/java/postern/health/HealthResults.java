@@ -28,6 +28,15 @@ public class HealthResults {
 
 	private final HealthRunRepository runs;
 
+	/**
+	 * Whether a check id is one Postern runs, so only those can be muted.
+	 * @param check a check id from a form
+	 * @return {@code true} for e.g. {@code spf}
+	 */
+	public static boolean isCheck(String check) {
+		return CHECK_ORDER.contains(check);
+	}
+
 	private final HealthResultRepository results;
 
 	private final HealthMuteRepository mutes;

@@ -3,6 +3,7 @@ package postern.host;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -272,7 +273,7 @@ public final class LocalHost implements Host {
 		Path temp = HostFiles.forWrite(target);
 		boolean moved = false;
 		try {
-			writeSynced(temp, content);
+			writeSynced(temp, content, this.faultHook);
 			copyAttributes(temp, target, current, folder);
 			this.faultHook.beforeRename(temp, target);
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -290,13 +291,18 @@ public final class LocalHost implements Host {
 	}
 
 	private static void writeSynced(Path file, byte[] content) throws IOException {
+		writeSynced(file, content, WriteFaultHook.NONE);
+	}
+
+	private static void writeSynced(Path file, byte[] content, WriteFaultHook hook) throws IOException {
 		// Only our user can read the temp file until it has the target's mode
 		try (FileChannel channel = FileChannel.open(file,
 				Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
 				PosixFilePermissions.asFileAttribute(BACKUP_PERMISSIONS))) {
+			WritableByteChannel out = hook.channel(file, channel);
 			ByteBuffer buffer = ByteBuffer.wrap(content);
 			while (buffer.hasRemaining()) {
-				channel.write(buffer);
+				out.write(buffer);
 			}
 			channel.force(true);
 		}

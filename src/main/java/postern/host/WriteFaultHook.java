@@ -1,11 +1,14 @@
 package postern.host;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 
 /**
- * Called by {@link LocalHost} between writing the temp file and renaming it over the
- * target, so tests can fail or kill the writer at the worst moment.
+ * Called by {@link LocalHost} while it writes the temp file of a managed file and between
+ * writing it and renaming it over the target, so tests can fail or kill the writer at the
+ * worst moments (a full disk, a power cut).
  */
 @FunctionalInterface
 interface WriteFaultHook {
@@ -21,5 +24,15 @@ interface WriteFaultHook {
 	 * @throws IOException to make the write fail
 	 */
 	void beforeRename(Path temp, Path target) throws IOException;
+
+	/**
+	 * The channel the temp file's bytes go through.
+	 * @param temp the temp file being written
+	 * @param channel its channel
+	 * @return the channel to write to; production code writes to the file's own
+	 */
+	default WritableByteChannel channel(Path temp, FileChannel channel) {
+		return channel;
+	}
 
 }

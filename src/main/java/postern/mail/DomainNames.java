@@ -29,7 +29,7 @@ public final class DomainNames {
 			Map.entry('і', 'i'), Map.entry('ј', 'j'), Map.entry('ѕ', 's'), Map.entry('һ', 'h'), Map.entry('ԁ', 'd'),
 			Map.entry('ԛ', 'q'), Map.entry('ԝ', 'w'), Map.entry('ο', 'o'), Map.entry('α', 'a'), Map.entry('ν', 'v'),
 			Map.entry('τ', 't'), Map.entry('ι', 'i'), Map.entry('κ', 'k'), Map.entry('ρ', 'p'), Map.entry('υ', 'u'),
-			Map.entry('χ', 'x'), Map.entry('ϲ', 'c'));
+			Map.entry('χ', 'x'), Map.entry('ϲ', 'c'), Map.entry('ӏ', 'l'));
 
 	private DomainNames() {
 	}
@@ -57,6 +57,7 @@ public final class DomainNames {
 			throw new InvalidDomainException("domain.invalid.look-alike");
 		}
 		checkSyntax(converted);
+		checkPunycode(converted);
 		return converted;
 	}
 
@@ -108,6 +109,31 @@ public final class DomainNames {
 		}
 		if (NUMERIC.matcher(labels[labels.length - 1]).matches()) {
 			throw new InvalidDomainException("domain.invalid.syntax");
+		}
+	}
+
+	/**
+	 * A name typed in punycode must pass the same checks as its Unicode form, or
+	 * {@code xn--pple-43d.com} would let a Cyrillic look-alike of apple.com in.
+	 */
+	private static void checkPunycode(String ascii) {
+		for (String label : ascii.split("\\.")) {
+			if (!label.startsWith("xn--")) {
+				continue;
+			}
+			String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
+			if (unicode.equals(label) || unicode.chars().allMatch((c) -> c < 0x80)
+					|| !convert(unicode).equalsIgnoreCase(label)) {
+				throw new InvalidDomainException("domain.invalid.syntax");
+			}
+			checkScripts(unicode);
+			boolean lettersOnly = unicode.codePoints()
+				.allMatch((c) -> c == '-' || Character.isLetter(c) || Character.isDigit(c)
+						|| Character.getType(c) == Character.NON_SPACING_MARK
+						|| Character.getType(c) == Character.COMBINING_SPACING_MARK);
+			if (!lettersOnly) {
+				throw new InvalidDomainException("domain.invalid.syntax");
+			}
 		}
 	}
 

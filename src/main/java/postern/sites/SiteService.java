@@ -1,6 +1,7 @@
 package postern.sites;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,9 +16,11 @@ import postern.change.Change;
 import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
+import postern.change.ValidationResult;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
+import postern.mail.DomainNames;
 import postern.sites.Caddyfile.Block;
 import postern.sites.Caddyfile.BlockKind;
 
@@ -34,6 +37,17 @@ import org.springframework.stereotype.Service;
 public class SiteService {
 
 	private static final int BCRYPT_COST = 12;
+
+	private static final int MAX_HOST_LENGTH = 253;
+
+	private static final int DEFAULT_ADMIN_PORT = 2019;
+
+	/** A folder name longer than this is refused by Linux file systems. */
+	private static final int MAX_NAME_BYTES = 255;
+
+	/** What is around the host of an address, upstream or URL: scheme, port, path. */
+	private static final java.util.regex.Pattern HOST_PART = java.util.regex.Pattern
+		.compile("^[a-zA-Z]+://|:[0-9]+(/.*)?$|/.*$");
 
 	private final Hosts hosts;
 
@@ -155,8 +169,8 @@ public class SiteService {
 	 * @param id the block's first key
 	 * @param text the block's new text
 	 * @return the previewed change
-	 * @throws SiteFieldException when the text is not one block, or not one Postern may
-	 * write
+	 * @throws SiteFieldException when the text is not one block, not one Postern may
+	 * write, or one Caddy refuses
 	 */
 	public Change previewRaw(String id, String text) {
 		Host host = this.hosts.current();
@@ -173,7 +187,15 @@ public class SiteService {
 		if (edited.kind() == BlockKind.GLOBAL || edited.kind() == BlockKind.IMPORT) {
 			throw new SiteFieldException("text", "sites.error.raw.global");
 		}
-		List<FileEdit> edits = List.of(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
+		refuseAdminProxy(edited.segments());
+		FileEdit edit = FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID);
+		// Unlike a form's values, raw text can say anything: Caddy's refusal belongs next
+		// to it, not in a preview that cannot be applied
+		ValidationResult validation = this.changes.check(edit);
+		if (!validation.ok()) {
+			throw new SiteFieldException("text", "sites.error.raw.invalid", validation.output());
+		}
+		List<FileEdit> edits = List.of(edit);
 		return preview("sites.change.raw", id, "raw edit of " + id, edits, "/sites/" + SiteIds.encode(id) + "/raw");
 	}
 
@@ -245,6 +267,7 @@ public class SiteService {
 		if (addresses.isEmpty() || !SiteValues.matches(SiteValues.ADDRESSES, String.join(" ", addresses))) {
 			throw new SiteFieldException("addresses", "sites.error.addresses");
 		}
+		checkHosts("addresses", addresses);
 		for (Block block : file.blocks()) {
 			if (block != edited) {
 				for (String address : addresses) {
@@ -262,12 +285,14 @@ public class SiteService {
 				if (upstreams.isEmpty() || !SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", upstreams))) {
 					throw new SiteFieldException("upstreams", "sites.error.upstreams");
 				}
+				checkHosts("upstreams", upstreams);
 				yield new Site(kind, addresses, null, false, input.gzip(), upstreams, null, user(input, current), null);
 			}
 			case REDIRECT -> {
 				if (!SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
 					throw new SiteFieldException("redirectTo", "sites.error.redirectTo");
 				}
+				checkHosts("redirectTo", List.of(input.redirectTo()));
 				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null);
 			}
 			case MTA_STS -> new Site(kind, addresses, null, false, false, List.of(), null, null, policy(input));
@@ -287,6 +312,7 @@ public class SiteService {
 		if (mx.isEmpty() || !SiteValues.matches(SiteValues.MX_HOSTS, String.join(" ", mx))) {
 			throw new SiteFieldException("mx", "sites.error.mx");
 		}
+		checkHosts("mx", mx);
 		if (input.maxAge() == null || input.maxAge() < 60 || input.maxAge() > 31_557_600) {
 			throw new SiteFieldException("maxAge", "sites.error.maxAge");
 		}
@@ -309,10 +335,52 @@ public class SiteService {
 			}
 			throw new SiteFieldException("authPassword", "sites.error.authPassword.required");
 		}
+		if (password.chars().anyMatch((c) -> c == '\n' || c == '\r' || c == 0)) {
+			// Caddy would hash it whole, but no browser can type it again
+			throw new SiteFieldException("authPassword", "sites.error.authPassword.line");
+		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > 72 || password.length() < 8) {
 			throw new SiteFieldException("authPassword", "sites.error.authPassword");
 		}
 		return new Site.User(name, this.passwords.encode(password));
+	}
+
+	/**
+	 * A site that proxies to Caddy's own admin endpoint would let anyone who reaches the
+	 * site rewrite the whole server's configuration.
+	 */
+	private void refuseAdminProxy(List<Caddyfile.Segment> segments) {
+		URI admin = this.properties.caddy().adminUrl();
+		int port = (admin.getPort() > 0) ? admin.getPort() : DEFAULT_ADMIN_PORT;
+		java.util.regex.Pattern adminUpstream = java.util.regex.Pattern
+			.compile("(?i)(https?://)?(localhost|127(\\.[0-9]{1,3}){3}|\\[::1?\\]|0\\.0\\.0\\.0)?:" + port + "/?");
+		for (Caddyfile.Segment segment : segments) {
+			boolean proxy = segment.name().equals("reverse_proxy") || segment.name().equals("to");
+			if (proxy && segment.args().stream().anyMatch((arg) -> adminUpstream.matcher(arg).matches())) {
+				throw new SiteFieldException("text", "sites.error.raw.admin-proxy", String.valueOf(port));
+			}
+			refuseAdminProxy(segment.block());
+		}
+	}
+
+	/**
+	 * The shapes let any letters and digits through: a host name must also fit DNS (253
+	 * characters) and a punycode label must pass the checks of its Unicode form, so a
+	 * look-alike of another name cannot be served under its ASCII spelling.
+	 */
+	private static void checkHosts(String field, List<String> values) {
+		for (String value : values) {
+			String host = HOST_PART.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
+			if (host.startsWith("*.")) {
+				host = host.substring(2);
+			}
+			if (host.length() > MAX_HOST_LENGTH) {
+				throw new SiteFieldException(field, "sites.error." + field);
+			}
+			if (host.contains("xn--") && !DomainNames.isValidAscii(host)) {
+				throw new SiteFieldException(field, "sites.error.host.look-alike", host);
+			}
+		}
 	}
 
 	/**
@@ -324,7 +392,8 @@ public class SiteService {
 			throw new SiteFieldException("root", "sites.error.root");
 		}
 		for (String segment : value.split("/")) {
-			if (segment.equals("..") || segment.equals(".")) {
+			if (segment.equals("..") || segment.equals(".")
+					|| segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
 				throw new SiteFieldException("root", "sites.error.root");
 			}
 		}

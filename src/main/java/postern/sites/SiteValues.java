@@ -39,8 +39,11 @@ public final class SiteValues {
 	/** An absolute http(s) URL without query, fragment, braces or quotes. */
 	public static final String REDIRECT_TO = "(?i)https?://" + HOST + "(:" + PORT + ")?(/[A-Za-z0-9._~%/+-]*)?";
 
-	/** A basic-auth user name. */
-	public static final String USER = "[A-Za-z0-9._@-]{1,64}";
+	/**
+	 * A basic-auth user name; it starts with a letter or a digit, so it never reads as an
+	 * option or a path.
+	 */
+	public static final String USER = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
 
 	/** MX host names for an MTA-STS policy, separated by single spaces. */
 	public static final String MX_HOSTS = "(?i)" + DOTTED_HOST + "( " + DOTTED_HOST + ")*";

@@ -50,6 +50,20 @@ public class Fail2ban {
 	}
 
 	/**
+	 * Whether fail2ban runs a jail of that name now: a name of the right shape that is
+	 * not a jail would still reach {@code fail2ban-client}.
+	 * @param jail a jail name from a request
+	 * @return {@code true} when fail2ban lists it
+	 */
+	public boolean isJail(String jail) {
+		if (!Argument.JAIL.accepts(jail)) {
+			return false;
+		}
+		CommandOutcome list = this.commands.read(CommandKind.FAIL2BAN_STATUS);
+		return list.ok() && JailStatus.parseJailList(list.stdout()).contains(jail);
+	}
+
+	/**
 	 * Lift the ban of an address in a jail.
 	 * @param jail the jail
 	 * @param ip the address

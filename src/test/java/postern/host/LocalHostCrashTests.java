@@ -2,6 +2,9 @@ package postern.host;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +62,44 @@ class LocalHostCrashTests {
 	}
 
 	@Test
+	void writeWhenTheDiskFillsUpKeepsOldFileAndRemovesTheHalfWrittenTempFile() throws IOException {
+		Path folder = Files.createDirectories(this.root.resolve("etc"));
+		Path target = folder.resolve("Caddyfile");
+		Files.writeString(target, OLD);
+		LocalHost host = new LocalHost("test", new PosternProperties.Backups(this.root.resolve("backups"), 3),
+				(event) -> {
+				}, Clock.systemUTC());
+		Path[] half = new Path[1];
+		host.faultHook(new WriteFaultHook() {
+
+			@Override
+			public void beforeRename(Path temp, Path file) {
+				throw new AssertionError("the rename must never be reached");
+			}
+
+			@Override
+			public WritableByteChannel channel(Path temp, FileChannel channel) {
+				half[0] = temp;
+				return new DiskFullChannel(channel, 64 * 1024);
+			}
+
+		});
+		FileSnapshot before = host.read(target);
+		byte[] next = "y".repeat(1_000_000).getBytes(StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(HostException.class).isThrownBy(() -> host.write(target, next, before))
+			.withMessageContaining("No space left on device");
+
+		assertThat(half[0]).as("the half-written temp file").isNotNull().doesNotExist();
+		assertThat(Files.readAllBytes(target)).isEqualTo(OLD.getBytes(StandardCharsets.UTF_8));
+		assertThat(files(folder)).containsExactly(target);
+		// Once there is room again, the next write goes through
+		host.faultHook(WriteFaultHook.NONE);
+		host.write(target, next, host.read(target));
+		assertThat(Files.readAllBytes(target)).isEqualTo(next);
+	}
+
+	@Test
 	void writeWhenJvmDiesBeforeRenameLeavesOldFileWhole() throws Exception {
 		Path folder = Files.createDirectories(this.root.resolve("etc"));
 		Path target = folder.resolve("Caddyfile");
@@ -95,6 +136,46 @@ class LocalHostCrashTests {
 				System.getProperty("java.class.path"), CRASHING_WRITER.toString());
 		assertThat(status).as("javac of " + CRASHING_WRITER).isZero();
 		return classes;
+	}
+
+	/**
+	 * A file channel on a disk that fills up: it takes a number of bytes, then fails as
+	 * Linux does with {@code ENOSPC}.
+	 */
+	private static final class DiskFullChannel implements WritableByteChannel {
+
+		private final FileChannel channel;
+
+		private long room;
+
+		DiskFullChannel(FileChannel channel, long room) {
+			this.channel = channel;
+			this.room = room;
+		}
+
+		@Override
+		public int write(ByteBuffer source) throws IOException {
+			if (this.room == 0) {
+				throw new IOException("No space left on device");
+			}
+			ByteBuffer slice = source.slice();
+			slice.limit((int) Math.min(slice.remaining(), this.room));
+			int written = this.channel.write(slice);
+			source.position(source.position() + written);
+			this.room -= written;
+			return written;
+		}
+
+		@Override
+		public boolean isOpen() {
+			return this.channel.isOpen();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.channel.close();
+		}
+
 	}
 
 	private static List<Path> files(Path folder) throws IOException {

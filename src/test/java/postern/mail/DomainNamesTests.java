@@ -24,7 +24,10 @@ class DomainNamesTests {
 					"ｅｘａｍｐｌｅ.com|domain.invalid.look-alike", "localhost|domain.invalid.single-label",
 					"example.123|domain.invalid.syntax", "-bad.example|domain.invalid.syntax",
 					"bad-.example|domain.invalid.syntax", "a..example|domain.invalid.syntax",
-					"a_b.example|domain.invalid.syntax" })
+					"a_b.example|domain.invalid.syntax", "xn--pple-43d.com|domain.invalid.mixed-scripts",
+					"xn--80ak6aa92e.com|domain.invalid.syntax", "www.xn--e1awd7f.com|domain.invalid.look-alike",
+					"xn--zz.org|domain.invalid.syntax", "xn--.org|domain.invalid.syntax",
+					"example.org\u2044etc|domain.invalid.syntax" })
 	void suspiciousOrMalformedNamesAreRefusedWithAReason(String input, String reason) {
 		assertThatExceptionOfType(InvalidDomainException.class).isThrownBy(() -> DomainNames.toAscii(input))
 			.satisfies((ex) -> assertThat(ex.reasonKey()).isEqualTo(reason));

@@ -26,6 +26,7 @@ import postern.change.ApplyOutcome;
 import postern.change.Change;
 import postern.change.ChangeRequest;
 import postern.change.ChangeService;
+import postern.change.ChangeStep;
 import postern.change.ChangeState;
 import postern.change.FileEdit;
 import postern.host.CommandCatalogue;
@@ -193,9 +194,9 @@ class CaddyLiveTests {
 	@Test
 	void anUnknownDirectiveNeverReachesTheFileOrCaddy() throws Exception {
 		byte[] before = Files.readAllBytes(CADDYFILE);
-		Change change = this.sites.previewRaw(SITE, SITE + " {\n\tfile_servr\n}");
-		assertThat(change.isValid()).isFalse();
-		assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.ROLLED_BACK);
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(SiteFieldException.class)
+			.isThrownBy(() -> this.sites.previewRaw(SITE, SITE + " {\n\tfile_servr\n}"))
+			.satisfies((ex) -> assertThat(ex.getMessageKey()).isEqualTo("sites.error.raw.invalid"));
 		assertThat(Files.readAllBytes(CADDYFILE)).isEqualTo(before);
 		assertThat(get(SITE + "/")).isEqualTo("version one\n");
 	}
@@ -213,6 +214,26 @@ class CaddyLiveTests {
 		assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.ROLLED_BACK);
 		assertThat(this.changes.find(change.getId()).getSteps())
 			.anySatisfy((step) -> assertThat(step.getOutput()).contains("connection refused"));
+		assertThat(Files.readAllBytes(CADDYFILE)).isEqualTo(before);
+		assertThat(get(SITE + "/")).isEqualTo("version one\n");
+	}
+
+	@Test
+	void anAdminApiThatIsDownRestoresTheFileAndTheLiveConfigStays() throws Exception {
+		byte[] before = Files.readAllBytes(CADDYFILE);
+		Caddyfile file = Caddyfile.parse(read().content());
+		Site three = new Site(SiteKind.STATIC, List.of(SITE), WEB_ROOT.resolve("three").toString(), false, false,
+				List.of(), null, null, null);
+		byte[] candidate = file.replace(file.block(SITE).orElseThrow(), SiteBlocks.write(three, SiteBlocksTests.TABS))
+			.bytes();
+		Change change = this.changes.preview(ChangeRequest.titled(null, List.of(), "admin API down",
+				List.of(FileEdit.validated(read(), candidate, "caddyfile")), List.of("caddy-admin-api-down")));
+		assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.ROLLED_BACK);
+		Change done = this.changes.find(change.getId());
+		assertThat(done.getSteps()).extracting(ChangeStep::getMessageKey)
+			.containsSubsequence("change.step.written", "change.step.reload-failed", "change.step.restored");
+		assertThat(done.getSteps())
+			.anySatisfy((step) -> assertThat(step.getOutput()).contains("caddy adapt: ok").contains("/load failed"));
 		assertThat(Files.readAllBytes(CADDYFILE)).isEqualTo(before);
 		assertThat(get(SITE + "/")).isEqualTo("version one\n");
 	}
@@ -311,6 +332,14 @@ class CaddyLiveTests {
 		CaddyReloader adminDownReloader(PosternProperties properties, CommandCatalogue catalogue, SystemdUnits units) {
 			return new CaddyReloader("caddy-admin-down",
 					with(properties, CaddyReload.CADDY_CLI, URI.create("http://127.0.0.1:" + freePort())), catalogue,
+					units);
+		}
+
+		@Bean
+		CaddyReloader adminApiDownReloader(PosternProperties properties, CommandCatalogue catalogue,
+				SystemdUnits units) {
+			return new CaddyReloader("caddy-admin-api-down",
+					with(properties, CaddyReload.ADMIN_API, URI.create("http://127.0.0.1:" + freePort())), catalogue,
 					units);
 		}
 

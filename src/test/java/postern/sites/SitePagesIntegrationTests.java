@@ -99,16 +99,16 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 	}
 
 	@Test
-	void rawEditWithAnUnknownDirectiveIsRefusedByCaddyAtPreview() throws Exception {
-		MvcResult result = this.mvc
-			.perform(form("/sites/xoyize.xyz/raw", Map.of("text", "xoyize.xyz, www.xoyize.xyz {\n\tfile_servr\n}")))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		Change change = change(result);
-		assertThat(change.isValid()).isFalse();
-		assertThat(change.getFiles().get(0).getValidationOutput()).contains("unrecognized directive: file_servr")
-			.contains(this.caddyfile.toString())
-			.doesNotContain("postern-check");
+	void rawEditWithAnUnknownDirectiveIsRefusedByCaddyNextToTheText() throws Exception {
+		String before = Files.readString(this.caddyfile);
+		this.mvc.perform(form("/sites/xoyize.xyz/raw", Map.of("text", "xoyize.xyz, www.xoyize.xyz {\n\tfile_servr\n}")))
+			.andExpect(status().isOk())
+			.andExpect(view().name("sites/raw"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "text", "sites.error.raw.invalid"))
+			.andExpect(content().string(allOf(containsString("unrecognized directive: file_servr"),
+					containsString(this.caddyfile.toString()),
+					org.hamcrest.Matchers.not(containsString("postern-check")))));
+		assertThat(Files.readString(this.caddyfile)).isEqualTo(before);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package postern.dashboard.web;
 
 import postern.audit.AuditLog;
+import postern.change.ChangeService;
 import postern.dashboard.Dashboard;
 
 import org.springframework.stereotype.Controller;
@@ -28,13 +29,17 @@ class DashboardController {
 
 	private final AuditLog auditLog;
 
-	DashboardController(Dashboard dashboard, AuditLog auditLog) {
+	private final ChangeService changes;
+
+	DashboardController(Dashboard dashboard, AuditLog auditLog, ChangeService changes) {
 		this.dashboard = dashboard;
 		this.auditLog = auditLog;
+		this.changes = changes;
 	}
 
 	@GetMapping("/")
 	String dashboard(Model model) {
+		model.addAttribute("interrupted", this.changes.interrupted());
 		model.addAttribute("things", this.dashboard.things());
 		model.addAttribute("events", this.auditLog.latest(RECENT_EVENTS));
 		model.addAttribute("hasCounts", this.dashboard.hasCounts());

@@ -89,6 +89,9 @@ class HealthController {
 	String mute(@Valid @ModelAttribute("muteForm") MuteForm form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
 		known(form.getDomain());
+		if (!result.hasFieldErrors("check") && !HealthResults.isCheck(form.getCheck())) {
+			result.rejectValue("check", "health.mute.check.unknown");
+		}
 		if (result.hasErrors()) {
 			return subjectView(form.getDomain(), form, model);
 		}

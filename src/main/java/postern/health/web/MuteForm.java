@@ -27,7 +27,10 @@ public class MuteForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate until;
 
+	/** One line of printable text: it is shown in lists and sent in alerts. */
 	@Size(max = 1000)
+	@Pattern(regexp = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Co}\\p{Cs}\\p{Cn}\\x{FFFD}]*",
+			message = "{health.mute.reason.invalid}")
 	private String reason;
 
 	public String getCheck() {

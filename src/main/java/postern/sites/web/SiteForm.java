@@ -50,6 +50,7 @@ public class SiteForm {
 	private String authUser;
 
 	@Size(max = 72)
+	@Pattern(regexp = "[^\\r\\n\\x00]*", message = "{sites.error.authPassword.line}")
 	private String authPassword;
 
 	@Pattern(regexp = "testing|enforce|none", message = "{sites.error.mode}")

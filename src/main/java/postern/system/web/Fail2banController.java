@@ -37,7 +37,7 @@ class Fail2banController {
 	@PostMapping("/services/fail2ban/{jail}/unban")
 	String unban(@PathVariable String jail, @RequestParam(defaultValue = "") String ip, RedirectAttributes attributes) {
 		String address = ip.strip();
-		if (!Fail2ban.valid(jail, address)) {
+		if (!Fail2ban.valid(jail, address) || !this.fail2ban.isJail(jail)) {
 			FlashMessage.error(attributes, "fail2ban.flash.invalid", jail, address);
 			return REDIRECT;
 		}

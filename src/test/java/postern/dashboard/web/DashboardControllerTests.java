@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import postern.audit.AuditLog;
+import postern.change.ChangeService;
+import postern.change.InterruptedChange;
 import postern.change.ChangeFixtures;
 import postern.dashboard.CertificateInfo;
 import postern.dashboard.CertificateReport;
@@ -45,6 +47,9 @@ class DashboardControllerTests {
 	@MockitoBean
 	Hosts hosts;
 
+	@MockitoBean
+	ChangeService changes;
+
 	@BeforeEach
 	void currentHost() {
 		ChangeFixtures.currentHostNamed(this.hosts, "vps");
@@ -61,6 +66,25 @@ class DashboardControllerTests {
 		verify(this.dashboard, never()).units();
 		verify(this.dashboard, never()).certificates();
 		verify(this.dashboard, never()).counts();
+	}
+
+	@Test
+	void interruptedChangesSayWhichFilesToCheckAndWhatToReload() throws Exception {
+		given(this.changes.interrupted()).willReturn(List.of(new InterruptedChange(42, "new site www.example.org",
+				Instant.parse("2026-11-25T10:00:00Z"), List.of(Path.of("/etc/caddy/Caddyfile")), List.of("caddy"))));
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Interrupted changes"),
+					containsString("<a href=\"/changes/42\">Change 42: new site www.example.org</a>"),
+					containsString("<code>/etc/caddy/Caddyfile</code>"), containsString("then reload: caddy"),
+					containsString("either its old or its new content"))));
+	}
+
+	@Test
+	void noInterruptedChangeNoSection() throws Exception {
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"interrupted\""))));
 	}
 
 	@Test

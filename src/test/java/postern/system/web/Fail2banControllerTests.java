@@ -98,6 +98,7 @@ class Fail2banControllerTests {
 
 	@Test
 	void unbanFlashesTheResult() throws Exception {
+		given(this.fail2ban.isJail("sshd")).willReturn(true);
 		given(this.fail2ban.unban("sshd", "198.51.100.23")).willReturn(outcome(0, "1\n", "", true));
 
 		FlashMessage message = (FlashMessage) this.mvc
