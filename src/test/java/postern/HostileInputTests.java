@@ -227,6 +227,83 @@ class HostileInputTests extends PosternIntegrationTests {
 		assertNoFailures();
 	}
 
+	@Test
+	void hostAdminAndTokenForms() throws Exception {
+		// The key file never exists, so no probe of another field connects anywhere; the
+		// key file's own probe connects, if at all, to a closed port on loopback.
+		String[] host = { "name", "probe", "address", "127.0.0.1", "port", "1", "user", "postern", "keyFile",
+				"/nonexistent/postern-probe-key", "sudoPrefix", "" };
+		refusedInField("/hosts/new name", "name", (entry) -> hostForm(entry, "name", host), ACCEPTED_HOST_NAMES);
+		refusedInField("/hosts/new address", "address", (entry) -> hostForm(entry, "address", host),
+				ACCEPTED_HOST_ADDRESSES);
+		refusedInField("/hosts/new port", "port", (entry) -> hostForm(entry, "port", host), ACCEPTED_PORTS);
+		refusedInField("/hosts/new user", "user", (entry) -> hostForm(entry, "user", host), ACCEPTED_LOGINS);
+		refusedInField("/hosts/new keyFile", "keyFile", (entry) -> hostForm(entry, "keyFile", host),
+				HostileInputTests::readableFile);
+		refusedInField("/hosts/new sudoPrefix", "sudoPrefix", (entry) -> hostForm(entry, "sudoPrefix", host),
+				ACCEPTED_PREFIXES);
+		inUrl("/hosts/{id}/test", (path) -> postTo("/hosts/" + path + "/test"));
+		inUrl("/hosts/{id}/delete", (path) -> postTo("/hosts/" + path + "/delete"));
+		// The two passwords differ, so an accepted name never creates an admin
+		refusedInField("/admins/new username", "username", (entry) -> form("/admins/new", "username", entry, "password",
+				PASSWORD + " and more", "passwordConfirm", PASSWORD), ACCEPTED_ADMIN_NAMES);
+		refusedInField("/account/tokens name", "name",
+				(entry) -> form("/account/tokens", "name", entry, "scope", "nonsense"), ACCEPTED_TOKEN_NAMES);
+		assertThat(this.failures).isEmpty();
+	}
+
+	private static MockHttpServletRequestBuilder hostForm(Entry entry, String field, String... values) {
+		Map<String, String> others = new LinkedHashMap<>();
+		for (int i = 0; i < values.length; i += 2) {
+			others.put(values[i], values[i + 1]);
+		}
+		others.remove(field);
+		return formOf("/hosts/new", field, entry, others);
+	}
+
+	/** A host's display name: letters, digits and {@code . _ -}, at most 64. */
+	static final Predicate<String> ACCEPTED_HOST_NAMES = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+		.asMatchPredicate();
+
+	/**
+	 * An SSH address is a host name of plain labels or an IP address: it is only ever
+	 * given to the SSH client as a name to connect to, and the host key is then pinned.
+	 */
+	static final Predicate<String> ACCEPTED_HOST_ADDRESSES = Pattern.compile(
+			"(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+					+ "|[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}")
+		.asMatchPredicate();
+
+	static final Predicate<String> ACCEPTED_PORTS = (text) -> text.matches("[0-9]{1,5}") && Integer.parseInt(text) >= 1
+			&& Integer.parseInt(text) <= 65535;
+
+	/** Login names as Debian's adduser accepts them by default. */
+	static final Predicate<String> ACCEPTED_LOGINS = Pattern.compile("[a-z_][a-z0-9_-]{0,31}").asMatchPredicate();
+
+	/** At most eight words of plain characters, the first not an option. */
+	static final Predicate<String> ACCEPTED_PREFIXES = Pattern
+		.compile(" *[A-Za-z0-9@%+=:,./_][A-Za-z0-9@%+=:,./_-]{0,199}( +[A-Za-z0-9@%+=:,./_-]{1,200}){0,7} *")
+		.asMatchPredicate()
+		.and((text) -> text.length() <= 1024);
+
+	static final Predicate<String> ACCEPTED_ADMIN_NAMES = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}")
+		.asMatchPredicate();
+
+	static final Predicate<String> ACCEPTED_TOKEN_NAMES = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*")
+		.asMatchPredicate()
+		.and((text) -> text.length() <= 64);
+
+	/** An absolute path to a readable file is a key file the admin may name. */
+	private static boolean readableFile(String text) {
+		try {
+			Path path = Path.of(text);
+			return path.isAbsolute() && Files.isRegularFile(path) && Files.isReadable(path);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	/** Plain local parts: letters, digits, dots and hyphens in the allowed places. */
 	static final Set<String> ACCEPTED_LOCAL_PARTS = Set.of("import", "xn--pple-43d.com", "xn--80ak6aa92e.com",
 			"xn--.org", "xn--zz.org", "www.xn--e1awd7f.com");

@@ -37,9 +37,19 @@ import jakarta.validation.Payload;
 
 		private static final Pattern WORD = Pattern.compile("[A-Za-z0-9@%+=:,./_-]{1,200}");
 
+		private static final Pattern SPACES_AND_WORDS = Pattern.compile("[ A-Za-z0-9@%+=:,./_-]*");
+
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			if (value == null || value.isBlank()) {
+			if (value == null || value.isEmpty()) {
+				return true;
+			}
+			// Only spaces separate words: a tab or a line break is refused, not trimmed
+			// away
+			if (!SPACES_AND_WORDS.matcher(value).matches()) {
+				return false;
+			}
+			if (value.isBlank()) {
 				return true;
 			}
 			List<String> words = words(value);
