@@ -90,12 +90,12 @@ class AdminsController {
 			return "redirect:/account";
 		}
 		model.addAttribute("admin", existing(username));
-		model.addAttribute("form", new ResetPasswordFormData());
+		model.addAttribute("form", new NewPasswordFormData());
 		return PASSWORD_VIEW;
 	}
 
 	@PostMapping("/admins/{username}/password")
-	String resetPassword(@PathVariable String username, @ModelAttribute("form") ResetPasswordFormData form,
+	String resetPassword(@PathVariable String username, @ModelAttribute("form") NewPasswordFormData form,
 			BindingResult result, Authentication authentication, Model model, RedirectAttributes attributes) {
 		if (isSelf(username, authentication)) {
 			return "redirect:/account";

@@ -1,9 +1,10 @@
 package postern.security.web;
 
 /**
- * Another admin's new password: {@code password} and {@code passwordConfirm}.
+ * A new admin password typed twice: {@code password} and {@code passwordConfirm}. Used
+ * alone to give another admin a new password, and by the new-admin form.
  */
-class ResetPasswordFormData {
+class NewPasswordFormData {
 
 	private String password;
 
