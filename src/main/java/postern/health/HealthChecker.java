@@ -113,12 +113,13 @@ public class HealthChecker {
 			domain(run, expected, plan);
 		}
 		for (String site : plan.sites()) {
-			run.add(site, "tls-https",
+			run.addUrgent(site, "tls-https",
 					() -> address(site).thenCompose((found) -> found
 						.map((ip) -> tls(site, "tls-https", site, ip, this.ports.https(), TlsProbe.Mode.IMPLICIT))
 						.orElseGet(() -> CompletableFuture.completedFuture(
 								CheckResult.of(site, "tls-https", Verdict.ERROR, "health.site.no-address", site)))));
 		}
+		run.go();
 		return new Running(run.futures.size(), CompletableFuture.allOf(run.futures.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> run.futures.stream().map(CompletableFuture::join).toList()));
 	}
@@ -135,8 +136,8 @@ public class HealthChecker {
 			run.add(mx, "ptr", () -> ptr(mx, ip));
 		}
 		// The server's own addresses are known without asking DNS, so its handshakes
-		// start
-		// at once, one per address; without them, the first address DNS gives is probed.
+		// start at once, one per address; without them, the first address DNS gives is
+		// probed.
 		List<InetAddress> own = literals(addresses);
 		List<Supplier<CompletableFuture<Optional<InetAddress>>>> at = own.isEmpty()
 				? List.of(lazy(
@@ -155,13 +156,14 @@ public class HealthChecker {
 			Supplier<CompletableFuture<Optional<InetAddress>>> where = at.get(i);
 			Supplier<CompletableFuture<TlsProbeResult>> smtpProbe = smtp.get(i);
 			String label = labels.get(i);
-			run.add(mx, "tls-smtp", () -> smtpProbe.get().thenApply((found) -> judge(mx, "tls-smtp", found, label)));
-			run.add(mx, "tls-submission",
+			run.addUrgent(mx, "tls-smtp",
+					() -> smtpProbe.get().thenApply((found) -> judge(mx, "tls-smtp", found, label)));
+			run.addUrgent(mx, "tls-submission",
 					() -> probe(where.get(), mx, this.ports.submission(), TlsProbe.Mode.SMTP_STARTTLS)
 						.thenApply((found) -> judge(mx, "tls-submission", found, label)));
-			run.add(mx, "tls-smtps", () -> probe(where.get(), mx, this.ports.smtps(), TlsProbe.Mode.IMPLICIT)
+			run.addUrgent(mx, "tls-smtps", () -> probe(where.get(), mx, this.ports.smtps(), TlsProbe.Mode.IMPLICIT)
 				.thenApply((found) -> judge(mx, "tls-smtps", found, label)));
-			run.add(mx, "tls-imaps", () -> probe(where.get(), mx, this.ports.imaps(), TlsProbe.Mode.IMPLICIT)
+			run.addUrgent(mx, "tls-imaps", () -> probe(where.get(), mx, this.ports.imaps(), TlsProbe.Mode.IMPLICIT)
 				.thenApply((found) -> judge(mx, "tls-imaps", found, label)));
 		}
 		String onDisk = (plan.certificateOnDisk() != null) ? TlsProbeResult.spkiSha256(plan.certificateOnDisk()) : null;
@@ -228,10 +230,10 @@ public class HealthChecker {
 			.thenApply((answer) -> DnsChecks.dkim(expected, answer)));
 		run.add(domain, "dmarc",
 				() -> query("_dmarc." + domain, Type.TXT).thenApply((answer) -> DnsChecks.dmarc(expected, answer)));
-		run.add(domain, "mta-sts",
+		run.addUrgent(domain, "mta-sts",
 				() -> query("_mta-sts." + domain, Type.TXT).thenCombine(policy.get(), (answer, fetched) -> DnsChecks
 					.mtaStsRecord(expected, answer, (fetched.status() == 200) ? fetched.body() : null)));
-		run.add(domain, "mta-sts-policy", () -> policy.get().thenCombine(mx.get(), (fetched, answer) -> {
+		run.addUrgent(domain, "mta-sts-policy", () -> policy.get().thenCombine(mx.get(), (fetched, answer) -> {
 			if (fetched.tls().outcome() == TlsProbeResult.Outcome.FAILED
 					&& NO_ADDRESS.equals(fetched.tls().problem())) {
 				return CheckResult
@@ -276,13 +278,11 @@ public class HealthChecker {
 			}
 			return found;
 		})
-			.thenComposeAsync(
-					(found) -> found
-						.map((ip) -> CompletableFuture
-							.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()), this.pool))
-						.orElseGet(() -> CompletableFuture.completedFuture(new MtaStsFetch.Fetched(
-								TlsProbeResult.failed(host, this.ports.https(), false, NO_ADDRESS), 0, null, null))),
-					this.pool)
+			.thenCompose((found) -> found
+				.map((ip) -> CompletableFuture.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()),
+						this.pool))
+				.orElseGet(() -> CompletableFuture.completedFuture(new MtaStsFetch.Fetched(
+						TlsProbeResult.failed(host, this.ports.https(), false, NO_ADDRESS), 0, null, null))))
 			.exceptionally((failure) -> new MtaStsFetch.Fetched(
 					TlsProbeResult.failed(host, this.ports.https(), true, failure.getCause() instanceof NoDnsAnswer
 							? failure.getCause().getMessage() : String.valueOf(failure.getMessage())),
@@ -400,6 +400,13 @@ public class HealthChecker {
 	public record Running(int planned, CompletableFuture<List<CheckResult>> done) {
 	}
 
+	/**
+	 * A check added to a run, not started yet.
+	 */
+	private record Planned(String subject, String check, Supplier<CompletableFuture<CheckResult>> work,
+			boolean urgent) {
+	}
+
 	private static final class Run {
 
 		private final Consumer<CheckResult> listener;
@@ -410,6 +417,8 @@ public class HealthChecker {
 
 		private final boolean oneAfterAnother;
 
+		private final List<Planned> planned = new ArrayList<>();
+
 		Run(Consumer<CheckResult> listener, BiPredicate<String, String> only, boolean oneAfterAnother) {
 			this.listener = listener;
 			this.only = only;
@@ -417,27 +426,51 @@ public class HealthChecker {
 		}
 
 		void add(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
-			if (!this.only.test(subject, check)) {
-				return;
+			if (this.only.test(subject, check)) {
+				this.planned.add(new Planned(subject, check, work, false));
 			}
-			CompletableFuture<CheckResult> future;
-			if (this.oneAfterAnother && !this.futures.isEmpty()) {
-				future = this.futures.get(this.futures.size() - 1).thenCompose((previous) -> start(work));
+		}
+
+		/**
+		 * Add a check that starts before the others: a handshake, or the lookups that
+		 * lead to one, is the longest chain of a run, and its CPU work overlaps the
+		 * others' network waits only when it starts first.
+		 */
+		void addUrgent(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
+			if (this.only.test(subject, check)) {
+				this.planned.add(new Planned(subject, check, work, true));
 			}
-			else {
-				future = start(work);
+		}
+
+		/**
+		 * Start the checks added: all at once, the urgent ones first, or one after
+		 * another in the order they were added.
+		 */
+		void go() {
+			List<Planned> order = new ArrayList<>(this.planned);
+			if (!this.oneAfterAnother) {
+				order.sort(java.util.Comparator.comparing((Planned planned) -> !planned.urgent()));
 			}
-			CompletableFuture<CheckResult> safe = future.orTimeout(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS)
-				.handle((result, failure) -> (failure == null) ? result : unexpected(subject, check, failure))
-				.whenComplete((result, failure) -> {
-					try {
-						this.listener.accept(result);
-					}
-					catch (RuntimeException ex) {
-						// a listener's failure never stops the run
-					}
-				});
-			this.futures.add(safe);
+			CompletableFuture<CheckResult> previous = null;
+			for (Planned planned : order) {
+				CompletableFuture<CheckResult> future = (previous != null)
+						? previous.thenCompose((result) -> start(planned.work())) : start(planned.work());
+				CompletableFuture<CheckResult> safe = future.orTimeout(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS)
+					.handle((result, failure) -> (failure == null) ? result
+							: unexpected(planned.subject(), planned.check(), failure))
+					.whenComplete((result, failure) -> {
+						try {
+							this.listener.accept(result);
+						}
+						catch (RuntimeException ex) {
+							// a listener's failure never stops the run
+						}
+					});
+				this.futures.add(safe);
+				if (this.oneAfterAnother) {
+					previous = safe;
+				}
+			}
 		}
 
 		private static CompletableFuture<CheckResult> start(Supplier<CompletableFuture<CheckResult>> work) {

@@ -46,7 +46,7 @@ class HealthBenchmarkTests {
 		List<String> names = new ArrayList<>(List.of(HealthFixtures.MX));
 		DOMAINS.forEach((domain) -> names.add("mta-sts." + domain));
 		TestCertificates.Server certificate = certificates.valid(names.toArray(String[]::new));
-		ExecutorService pool = Executors.newFixedThreadPool(8);
+		ExecutorService pool = Executors.newFixedThreadPool(HealthRuns.TLS_THREADS);
 		List<AutoCloseable> servers = new ArrayList<>();
 		try {
 			ZoneDnsServer dns = ZoneDnsServer.start(LATENCY, HealthFixtures.reverseZone(),
