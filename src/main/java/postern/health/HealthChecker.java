@@ -156,14 +156,14 @@ public class HealthChecker {
 			Supplier<CompletableFuture<Optional<InetAddress>>> where = at.get(i);
 			Supplier<CompletableFuture<TlsProbeResult>> smtpProbe = smtp.get(i);
 			String label = labels.get(i);
-			run.addUrgent(mx, "tls-smtp",
+			run.addHandshake(mx, "tls-smtp",
 					() -> smtpProbe.get().thenApply((found) -> judge(mx, "tls-smtp", found, label)));
-			run.addUrgent(mx, "tls-submission",
+			run.addHandshake(mx, "tls-submission",
 					() -> probe(where.get(), mx, this.ports.submission(), TlsProbe.Mode.SMTP_STARTTLS)
 						.thenApply((found) -> judge(mx, "tls-submission", found, label)));
-			run.addUrgent(mx, "tls-smtps", () -> probe(where.get(), mx, this.ports.smtps(), TlsProbe.Mode.IMPLICIT)
+			run.addHandshake(mx, "tls-smtps", () -> probe(where.get(), mx, this.ports.smtps(), TlsProbe.Mode.IMPLICIT)
 				.thenApply((found) -> judge(mx, "tls-smtps", found, label)));
-			run.addUrgent(mx, "tls-imaps", () -> probe(where.get(), mx, this.ports.imaps(), TlsProbe.Mode.IMPLICIT)
+			run.addHandshake(mx, "tls-imaps", () -> probe(where.get(), mx, this.ports.imaps(), TlsProbe.Mode.IMPLICIT)
 				.thenApply((found) -> judge(mx, "tls-imaps", found, label)));
 		}
 		String onDisk = (plan.certificateOnDisk() != null) ? TlsProbeResult.spkiSha256(plan.certificateOnDisk()) : null;
@@ -403,8 +403,7 @@ public class HealthChecker {
 	/**
 	 * A check added to a run, not started yet.
 	 */
-	private record Planned(String subject, String check, Supplier<CompletableFuture<CheckResult>> work,
-			boolean urgent) {
+	private record Planned(String subject, String check, Supplier<CompletableFuture<CheckResult>> work, int rank) {
 	}
 
 	private static final class Run {
@@ -426,31 +425,41 @@ public class HealthChecker {
 		}
 
 		void add(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
-			if (this.only.test(subject, check)) {
-				this.planned.add(new Planned(subject, check, work, false));
-			}
+			plan(subject, check, work, 1);
 		}
 
 		/**
-		 * Add a check that starts before the others: a handshake, or the lookups that
-		 * lead to one, is the longest chain of a run, and its CPU work overlaps the
-		 * others' network waits only when it starts first.
+		 * Add a check whose lookups lead to a handshake (an MTA-STS policy, a site): it
+		 * is the longest chain of a run, so its queries are sent before the others.
 		 */
 		void addUrgent(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
+			plan(subject, check, work, 0);
+		}
+
+		/**
+		 * Add a handshake that needs no lookup: it starts once every query is sent, so
+		 * its CPU work does not hold up the sending.
+		 */
+		void addHandshake(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
+			plan(subject, check, work, 2);
+		}
+
+		private void plan(String subject, String check, Supplier<CompletableFuture<CheckResult>> work, int rank) {
 			if (this.only.test(subject, check)) {
-				this.planned.add(new Planned(subject, check, work, true));
+				this.planned.add(new Planned(subject, check, work, rank));
 			}
 		}
 
 		/**
-		 * Start the checks added: all at once, the urgent ones first, or one after
-		 * another in the order they were added.
+		 * Start the checks added: all at once by rank, or one after another in the order
+		 * they were added.
 		 */
 		void go() {
 			List<Planned> order = new ArrayList<>(this.planned);
 			if (!this.oneAfterAnother) {
-				order.sort(java.util.Comparator.comparing((Planned planned) -> !planned.urgent()));
+				order.sort(java.util.Comparator.comparingInt(Planned::rank));
 			}
+
 			CompletableFuture<CheckResult> previous = null;
 			for (Planned planned : order) {
 				CompletableFuture<CheckResult> future = (previous != null)
