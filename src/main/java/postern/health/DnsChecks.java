@@ -404,28 +404,32 @@ final class DnsChecks {
 	}
 
 	/**
-	 * The TLSA records of the MX host against the served key.
+	 * The TLSA records of the MX host against the served keys.
 	 * @param mxHost the MX host
 	 * @param answer the {@code _25._tcp.<mx>} TLSA answer
-	 * @param served the SHA-256 of the live certificate's key, or {@code null}
+	 * @param served the SHA-256 of the key of the certificate served on port 25 at each
+	 * server address (none when no handshake succeeded)
 	 * @param onDisk the SHA-256 of the key of maddy's certificate file, or {@code null}
 	 * @return the result
 	 */
-	static CheckResult tlsa(String mxHost, DnsAnswer answer, String served, String onDisk) {
+	static CheckResult tlsa(String mxHost, DnsAnswer answer, List<String> served, String onDisk) {
 		if (!answer.answered()) {
 			return couldNotCheck(mxHost, "tlsa", answer);
 		}
-		String current = (served != null) ? served : onDisk;
-		Set<String> wanted = new LinkedHashSet<>();
-		if (current != null) {
-			wanted.add(current);
+		Set<String> current = new LinkedHashSet<>(served);
+		if (current.isEmpty() && onDisk != null) {
+			current.add(onDisk);
 		}
+		Set<String> wanted = new LinkedHashSet<>(current);
 		if (onDisk != null) {
 			wanted.add(onDisk);
 		}
 		String fix = wanted.isEmpty() ? null
 				: String.join("\n", wanted.stream().map((hash) -> DnsRecordLines.tlsa(mxHost, hash)).toList());
 		List<TLSARecord> records = answer.records(TLSARecord.class);
+		List<String> unmatched = current.stream()
+			.filter((hash) -> records.stream().noneMatch((tlsa) -> matches(tlsa, hash)))
+			.toList();
 		CheckResult result;
 		if (records.isEmpty()) {
 			result = CheckResult.of(mxHost, "tlsa", Verdict.WARNING, "health.tlsa.none", answer.name()).withFix(fix);
@@ -433,11 +437,12 @@ final class DnsChecks {
 		else if (!answer.authenticated()) {
 			result = CheckResult.of(mxHost, "tlsa", Verdict.ERROR, "health.tlsa.unsigned", answer.name());
 		}
-		else if (current == null) {
+		else if (current.isEmpty()) {
 			result = CheckResult.of(mxHost, "tlsa", Verdict.UNKNOWN, "health.tlsa.no-certificate", mxHost);
 		}
-		else if (records.stream().noneMatch((tlsa) -> matches(tlsa, current))) {
-			result = CheckResult.of(mxHost, "tlsa", Verdict.ERROR, "health.tlsa.mismatch", answer.name(), current)
+		else if (!unmatched.isEmpty()) {
+			result = CheckResult
+				.of(mxHost, "tlsa", Verdict.ERROR, "health.tlsa.mismatch", answer.name(), String.join(", ", unmatched))
 				.withFix(fix);
 		}
 		else if (records.size() == 1) {

@@ -167,9 +167,18 @@ public class HealthChecker {
 				.thenApply((found) -> judge(mx, "tls-imaps", found, label)));
 		}
 		String onDisk = (plan.certificateOnDisk() != null) ? TlsProbeResult.spkiSha256(plan.certificateOnDisk()) : null;
-		run.add(mx, "tlsa",
-				() -> query("_25._tcp." + mx, Type.TLSA).thenCombine(smtp.get(0).get(), (answer, probe) -> DnsChecks
-					.tlsa(mx, answer, probe.leaf().map(TlsProbeResult::spkiSha256).orElse(null), onDisk)));
+		run.add(mx, "tlsa", () -> {
+			// every address must serve a key the TLSA records name
+			List<CompletableFuture<TlsProbeResult>> probes = smtp.stream().map(Supplier::get).toList();
+			return query("_25._tcp." + mx, Type.TLSA).thenCombine(
+					CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)),
+					(answer, done) -> DnsChecks.tlsa(mx, answer,
+							probes.stream()
+								.map(CompletableFuture::join)
+								.flatMap((probe) -> probe.leaf().map(TlsProbeResult::spkiSha256).stream())
+								.toList(),
+							onDisk));
+		});
 	}
 
 	private CheckResult judge(String host, String check, TlsProbeResult probe, String address) {
