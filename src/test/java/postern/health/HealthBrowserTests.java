@@ -58,7 +58,7 @@ class HealthBrowserTests extends PosternIntegrationTests {
 		int closed = closedPort();
 		registry.add("postern.dns.resolvers", DNS::address);
 		// long enough for the answers the browser test holds back
-		registry.add("postern.dns.timeout", () -> "5s");
+		registry.add("postern.dns.timeout", () -> "15s");
 		registry.add("postern.server.ipv4", () -> "127.0.0.1");
 		for (String port : List.of("smtp", "submission", "smtps", "imaps", "https")) {
 			registry.add("postern.health.ports." + port, () -> closed);
