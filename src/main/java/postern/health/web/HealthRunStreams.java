@@ -154,7 +154,7 @@ class HealthRunStreams implements DisposableBean {
 					close();
 				}
 				else if (first) {
-					event("state", LIVE_FRAGMENT, Map.of("progress", found.get()));
+					event("state", LIVE_FRAGMENT, Map.of("progress", found.get(), "liveOob", true));
 					found.get().subjects().forEach((group) -> this.shown.add(group.subject()));
 				}
 				else {

@@ -107,9 +107,10 @@ class HealthControllerTests {
 			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(7, false, 40), List.of())));
 		this.mvc.perform(get("/health/runs/7"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("hx-ext=\"sse\""),
-					containsString("sse-connect=\"/health/runs/7/events\""), containsString("sse-swap=\"result\""),
-					containsString("0 of 40 checks done"), not(containsString("hx-trigger")))));
+			.andExpect(content()
+				.string(allOf(containsString("hx-ext=\"sse\""), containsString("sse-connect=\"/health/runs/7/events\""),
+						containsString("sse-swap=\"state,result\" hx-swap=\"none\""),
+						containsString("0 of 40 checks done"), not(containsString("hx-trigger")))));
 		given(this.results.progress(8L))
 			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(8, true, 40), List.of())));
 		this.mvc.perform(get("/health/runs/8"))
@@ -131,10 +132,10 @@ class HealthControllerTests {
 			.andExpect(request().asyncStarted())
 			.andReturn();
 		String state = waitForEvent(events, "event:state");
-		assertThat(state).contains("data:<div id=\"progress-live\"")
+		assertThat(state).contains("data:<div id=\"progress-live\" hx-swap-oob=\"true\"")
 			.contains("1 of 40 checks done")
-			.contains("id=\"subject-mx1.xoyize.xyz\"")
-			.doesNotContain("hx-swap-oob");
+			.contains("id=\"subject-mx1.xoyize.xyz\" data-subject=\"mx1.xoyize.xyz\">")
+			.containsOnlyOnce("hx-swap-oob");
 
 		given(this.results.progress(7L))
 			.willReturn(Optional.of(new HealthResults.Progress(running, List.of(mx, domain))));
@@ -145,6 +146,7 @@ class HealthControllerTests {
 		assertThat(result).contains("2 of 40 checks done")
 			.contains("id=\"progress-line\" hx-swap-oob=\"true\"")
 			.contains("DMARC is published with policy quarantine.")
+			.contains("<div hx-swap-oob=\"beforeend:#progress-subjects\"><section")
 			.contains("id=\"subject-xoyize.xyz\" data-subject=\"xoyize.xyz\">");
 
 		given(this.results.progress(7L)).willReturn(
