@@ -154,7 +154,8 @@ class HealthRunStreams implements DisposableBean {
 					close();
 				}
 				else if (first) {
-					event("state", LIVE_FRAGMENT, Map.of("progress", found.get(), "liveOob", true));
+					event("state", LIVE_FRAGMENT,
+							Map.of("progress", found.get(), "liveOob", true, "progressOob", false));
 					found.get().subjects().forEach((group) -> this.shown.add(group.subject()));
 				}
 				else {
@@ -170,7 +171,7 @@ class HealthRunStreams implements DisposableBean {
 
 		private void done(Progress progress) {
 			try {
-				event("done", PROGRESS_FRAGMENT, Map.of("progress", progress));
+				event("done", PROGRESS_FRAGMENT, Map.of("progress", progress, "progressOob", true, "liveOob", false));
 			}
 			catch (IOException ex) {
 				logger.debug("The page of health run {} went away", this.runId, ex);
@@ -183,9 +184,14 @@ class HealthRunStreams implements DisposableBean {
 				.filter((group) -> subjects.contains(group.subject()))
 				.map((group) -> new ChangedSubject(group, !this.shown.add(group.subject())))
 				.toList();
-			event("result", STREAMED_FRAGMENT, Map.of("progress", progress, "changedSubjects", changed));
+			event("result", STREAMED_FRAGMENT,
+					Map.of("progress", progress, "changedSubjects", changed, "liveOob", false, "progressOob", false));
 		}
 
+		/**
+		 * Send one event. Each model sets every flag its fragment reads: the models of
+		 * earlier events stay on the request as attributes.
+		 */
 		private void event(String name, String fragment, Map<String, Object> model) throws IOException {
 			this.emitter.send(SseEmitter.event().name(name).data(new ModelAndView(fragment, model)));
 		}

@@ -109,7 +109,7 @@ class HealthControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(allOf(containsString("hx-ext=\"sse\""), containsString("sse-connect=\"/health/runs/7/events\""),
-						containsString("sse-swap=\"state,result\" hx-swap=\"none\""),
+						containsString("sse-swap=\"state,result,done\" hx-swap=\"none\""),
 						containsString("0 of 40 checks done"), not(containsString("hx-trigger")))));
 		given(this.results.progress(8L))
 			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(8, true, 40), List.of())));
@@ -153,7 +153,9 @@ class HealthControllerTests {
 				Optional.of(new HealthResults.Progress(HealthResultFixtures.run(7, true, 2), List.of(mx, domain))));
 		follower.getValue().finished();
 		String done = waitForEvent(events, "event:done").substring(result.length() + state.length());
-		assertThat(done).contains("class=\"finished\"").doesNotContain("sse-connect");
+		assertThat(done).contains("<div id=\"progress\" hx-swap-oob=\"true\" class=\"finished\">")
+			.containsOnlyOnce("hx-swap-oob")
+			.doesNotContain("sse-connect");
 	}
 
 	@Test
@@ -165,7 +167,10 @@ class HealthControllerTests {
 		MvcResult events = this.mvc.perform(get("/health/runs/8/events"))
 			.andExpect(request().asyncStarted())
 			.andReturn();
-		assertThat(waitForEvent(events, "event:done")).doesNotContain("event:state").doesNotContain("sse-connect");
+		assertThat(waitForEvent(events, "event:done")).doesNotContain("event:state")
+			.doesNotContain("sse-connect")
+			.contains("id=\"progress-live\"")
+			.contains("id=\"progress-line\"");
 	}
 
 	@Test
