@@ -175,7 +175,18 @@ final class DnsChecks {
 			.toList();
 	}
 
-	static CheckResult spf(Expected expected, DnsAnswer answer, List<String> ipv4, List<String> ipv6, int lookups) {
+	/**
+	 * The SPF record of a domain.
+	 * @param expected the domain's expectations
+	 * @param answer the apex TXT answer
+	 * @param ipv4 the server's IPv4 addresses
+	 * @param ipv6 the server's IPv6 addresses
+	 * @param lookups the lookups of its record through its includes, or {@code null} when
+	 * there is no single record
+	 * @return the result
+	 */
+	static CheckResult spf(Expected expected, DnsAnswer answer, List<String> ipv4, List<String> ipv6,
+			SpfLookups.Count lookups) {
 		String domain = expected.domain();
 		String fix = expected.fix("dns.purpose.spf");
 		if (!answer.answered()) {
@@ -192,11 +203,11 @@ final class DnsChecks {
 		else {
 			result = spfRecord(domain, records.get(0), expected.mxHost(), ipv4, ipv6, lookups, fix);
 		}
-		return result.withDetail(answer.describe());
+		return result.withDetail(answer.describe() + ((lookups != null) ? "\n\n" + lookups.tree() : ""));
 	}
 
 	private static CheckResult spfRecord(String domain, String record, String mxHost, List<String> ipv4,
-			List<String> ipv6, int lookups, String fix) {
+			List<String> ipv6, SpfLookups.Count lookups, String fix) {
 		String all = null;
 		boolean authorised = false;
 		boolean redirect = false;
@@ -222,8 +233,22 @@ final class DnsChecks {
 				authorised = true;
 			}
 		}
-		if (lookups > 10) {
-			return CheckResult.of(domain, "spf", Verdict.ERROR, "health.spf.too-many-lookups", lookups).withFix(fix);
+		if (!lookups.withoutRecord().isEmpty()) {
+			return CheckResult
+				.of(domain, "spf", Verdict.ERROR, "health.spf.include-missing",
+						String.join(", ", lookups.withoutRecord()))
+				.withFix(fix);
+		}
+		if (lookups.lookups() > SpfLookups.LOOKUP_LIMIT) {
+			return CheckResult
+				.of(domain, "spf", Verdict.ERROR, "health.spf.too-many-lookups", lookups.lookups(), lookups.over())
+				.withFix(fix);
+		}
+		if (lookups.voids() > SpfLookups.VOID_LIMIT) {
+			return CheckResult
+				.of(domain, "spf", Verdict.ERROR, "health.spf.too-many-void", lookups.voids(),
+						String.join(", ", lookups.voidNames()))
+				.withFix(fix);
 		}
 		if (!authorised) {
 			return CheckResult.of(domain, "spf", Verdict.ERROR, "health.spf.not-authorised", record, mxHost)
@@ -235,44 +260,12 @@ final class DnsChecks {
 		if (all == null && !redirect || "?all".equals(all)) {
 			return CheckResult.of(domain, "spf", Verdict.WARNING, "health.spf.all-neutral", record).withFix(fix);
 		}
+		if (!lookups.unknown().isEmpty()) {
+			return CheckResult.of(domain, "spf", Verdict.UNKNOWN, "health.spf.lookups-unknown", lookups.lookups(),
+					String.join(", ", lookups.unknown()));
+		}
 		return CheckResult.of(domain, "spf", Verdict.OK, "~all".equals(all) ? "health.spf.softfail" : "health.spf.ok",
-				record, lookups);
-	}
-
-	/**
-	 * The DNS lookups an SPF record costs by itself, without its includes.
-	 * @param record the record
-	 * @return the count of {@code include}, {@code a}, {@code mx}, {@code ptr},
-	 * {@code exists} and {@code redirect}
-	 */
-	static int ownLookups(String record) {
-		int count = 0;
-		for (String term : record.strip().split("\\s+")) {
-			String mechanism = term.toLowerCase(Locale.ROOT).replaceFirst("^[-+~?]", "");
-			if (mechanism.matches("(include:|exists:|redirect=).*|(a|mx|ptr)([:/].*)?")) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/**
-	 * The domains an SPF record pulls in.
-	 * @param record the record
-	 * @return the targets of {@code include:} and {@code redirect=}
-	 */
-	static List<String> includes(String record) {
-		List<String> targets = new ArrayList<>();
-		for (String term : record.strip().split("\\s+")) {
-			String mechanism = term.toLowerCase(Locale.ROOT).replaceFirst("^[-+~?]", "");
-			if (mechanism.startsWith("include:")) {
-				targets.add(mechanism.substring("include:".length()));
-			}
-			else if (mechanism.startsWith("redirect=")) {
-				targets.add(mechanism.substring("redirect=".length()));
-			}
-		}
-		return targets;
+				record, lookups.lookups());
 	}
 
 	static CheckResult dkim(Expected expected, DnsAnswer answer) {
@@ -411,28 +404,32 @@ final class DnsChecks {
 	}
 
 	/**
-	 * The TLSA records of the MX host against the served key.
+	 * The TLSA records of the MX host against the served keys.
 	 * @param mxHost the MX host
 	 * @param answer the {@code _25._tcp.<mx>} TLSA answer
-	 * @param served the SHA-256 of the live certificate's key, or {@code null}
+	 * @param served the SHA-256 of the key of the certificate served on port 25 at each
+	 * server address (none when no handshake succeeded)
 	 * @param onDisk the SHA-256 of the key of maddy's certificate file, or {@code null}
 	 * @return the result
 	 */
-	static CheckResult tlsa(String mxHost, DnsAnswer answer, String served, String onDisk) {
+	static CheckResult tlsa(String mxHost, DnsAnswer answer, List<String> served, String onDisk) {
 		if (!answer.answered()) {
 			return couldNotCheck(mxHost, "tlsa", answer);
 		}
-		String current = (served != null) ? served : onDisk;
-		Set<String> wanted = new LinkedHashSet<>();
-		if (current != null) {
-			wanted.add(current);
+		Set<String> current = new LinkedHashSet<>(served);
+		if (current.isEmpty() && onDisk != null) {
+			current.add(onDisk);
 		}
+		Set<String> wanted = new LinkedHashSet<>(current);
 		if (onDisk != null) {
 			wanted.add(onDisk);
 		}
 		String fix = wanted.isEmpty() ? null
 				: String.join("\n", wanted.stream().map((hash) -> DnsRecordLines.tlsa(mxHost, hash)).toList());
 		List<TLSARecord> records = answer.records(TLSARecord.class);
+		List<String> unmatched = current.stream()
+			.filter((hash) -> records.stream().noneMatch((tlsa) -> matches(tlsa, hash)))
+			.toList();
 		CheckResult result;
 		if (records.isEmpty()) {
 			result = CheckResult.of(mxHost, "tlsa", Verdict.WARNING, "health.tlsa.none", answer.name()).withFix(fix);
@@ -440,11 +437,12 @@ final class DnsChecks {
 		else if (!answer.authenticated()) {
 			result = CheckResult.of(mxHost, "tlsa", Verdict.ERROR, "health.tlsa.unsigned", answer.name());
 		}
-		else if (current == null) {
+		else if (current.isEmpty()) {
 			result = CheckResult.of(mxHost, "tlsa", Verdict.UNKNOWN, "health.tlsa.no-certificate", mxHost);
 		}
-		else if (records.stream().noneMatch((tlsa) -> matches(tlsa, current))) {
-			result = CheckResult.of(mxHost, "tlsa", Verdict.ERROR, "health.tlsa.mismatch", answer.name(), current)
+		else if (!unmatched.isEmpty()) {
+			result = CheckResult
+				.of(mxHost, "tlsa", Verdict.ERROR, "health.tlsa.mismatch", answer.name(), String.join(", ", unmatched))
 				.withFix(fix);
 		}
 		else if (records.size() == 1) {

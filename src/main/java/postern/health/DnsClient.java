@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
 import org.xbill.DNS.DClass;
@@ -39,6 +41,18 @@ import postern.PosternProperties;
  * says so.
  */
 public class DnsClient {
+
+	/**
+	 * Where answers are read and handed on. dnsjava would otherwise use the common
+	 * fork-join pool, which has a single thread on a two-core server: every answer of a
+	 * run, and every check waiting on one, would queue on it.
+	 */
+	private static final ExecutorService ANSWERS = Executors
+		.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), (task) -> {
+			Thread thread = new Thread(task, "health-dns-answers");
+			thread.setDaemon(true);
+			return thread;
+		});
 
 	private static final int DNS_PORT = 53;
 
@@ -165,7 +179,7 @@ public class DnsClient {
 		Resolver resolver = to.get(attempt % to.size());
 		CompletableFuture<Message> sent;
 		try {
-			sent = resolver.sendAsync(query.clone()).toCompletableFuture();
+			sent = resolver.sendAsync(query.clone(), ANSWERS).toCompletableFuture();
 		}
 		catch (RuntimeException ex) {
 			sent = CompletableFuture.failedFuture(ex);

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
@@ -34,8 +36,6 @@ public class HealthChecker {
 	/** No check may take longer than this, whatever its parts do. */
 	private static final Duration CHECK_LIMIT = Duration.ofSeconds(60);
 
-	private static final int MAX_SPF_DEPTH = 10;
-
 	private static final String NO_ADDRESS = "no address";
 
 	private final DnsClient dns;
@@ -51,6 +51,12 @@ public class HealthChecker {
 	private final Clock clock;
 
 	private final int authoritativePort;
+
+	/**
+	 * The queries of the current run: checks that need the same answer (the MX host's
+	 * address, the domain's TXT records) share one query instead of asking again.
+	 */
+	private volatile Map<String, CompletableFuture<DnsAnswer>> asked = new ConcurrentHashMap<>();
 
 	public HealthChecker(DnsClient dns, TlsProbe probe, PosternProperties.Ports ports, Executor pool, Clock clock) {
 		this(dns, probe, ports, pool, clock, 0);
@@ -98,6 +104,7 @@ public class HealthChecker {
 	 */
 	Running start(HealthPlan plan, Consumer<CheckResult> listener, BiPredicate<String, String> only,
 			boolean oneAfterAnother) {
+		this.asked = new ConcurrentHashMap<>();
 		Run run = new Run(listener, only, oneAfterAnother);
 		if (plan.mxHost() != null) {
 			server(run, plan);
@@ -106,20 +113,21 @@ public class HealthChecker {
 			domain(run, expected, plan);
 		}
 		for (String site : plan.sites()) {
-			run.add(site, "tls-https",
+			run.addUrgent(site, "tls-https",
 					() -> address(site).thenCompose((found) -> found
 						.map((ip) -> tls(site, "tls-https", site, ip, this.ports.https(), TlsProbe.Mode.IMPLICIT))
 						.orElseGet(() -> CompletableFuture.completedFuture(
 								CheckResult.of(site, "tls-https", Verdict.ERROR, "health.site.no-address", site)))));
 		}
+		run.go();
 		return new Running(run.futures.size(), CompletableFuture.allOf(run.futures.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> run.futures.stream().map(CompletableFuture::join).toList()));
 	}
 
 	private void server(Run run, HealthPlan plan) {
 		String mx = plan.mxHost();
-		Supplier<CompletableFuture<DnsAnswer>> a = lazy(() -> this.dns.query(mx, Type.A));
-		Supplier<CompletableFuture<DnsAnswer>> aaaa = lazy(() -> this.dns.query(mx, Type.AAAA));
+		Supplier<CompletableFuture<DnsAnswer>> a = lazy(() -> query(mx, Type.A));
+		Supplier<CompletableFuture<DnsAnswer>> aaaa = lazy(() -> query(mx, Type.AAAA));
 		run.add(mx, "mx-a", () -> a.get().thenApply((answer) -> DnsChecks.addresses(mx, answer, plan.ipv4())));
 		run.add(mx, "mx-aaaa", () -> aaaa.get().thenApply((answer) -> DnsChecks.addresses(mx, answer, plan.ipv6())));
 		List<String> addresses = new ArrayList<>(plan.ipv4());
@@ -127,38 +135,64 @@ public class HealthChecker {
 		for (String ip : addresses) {
 			run.add(mx, "ptr", () -> ptr(mx, ip));
 		}
-		Supplier<CompletableFuture<Optional<InetAddress>>> target = lazy(() -> a.get()
-			.thenCombine(aaaa.get(),
-					(v4, v6) -> firstAddress(v4).or(() -> firstAddress(v6)).or(() -> literal(addresses))));
-		Supplier<CompletableFuture<TlsProbeResult>> smtp = lazy(
-				() -> target.get()
-					.thenComposeAsync(
-							(ip) -> ip
-								.map((address) -> CompletableFuture.supplyAsync(() -> this.probe.probe(mx, address,
-										this.ports.smtp(), TlsProbe.Mode.SMTP_STARTTLS), this.pool))
-								.orElseGet(() -> CompletableFuture
-									.completedFuture(TlsProbeResult.failed(mx, this.ports.smtp(), false, NO_ADDRESS))),
-							this.pool));
-		run.add(mx, "tls-smtp",
-				() -> smtp.get().thenApply((probe) -> TlsChecks.tls(mx, "tls-smtp", probe, this.clock.instant())));
-		run.add(mx, "tls-submission", () -> probeAt(target.get(), mx, "tls-submission", this.ports.submission(),
-				TlsProbe.Mode.SMTP_STARTTLS));
-		run.add(mx, "tls-smtps",
-				() -> probeAt(target.get(), mx, "tls-smtps", this.ports.smtps(), TlsProbe.Mode.IMPLICIT));
-		run.add(mx, "tls-imaps",
-				() -> probeAt(target.get(), mx, "tls-imaps", this.ports.imaps(), TlsProbe.Mode.IMPLICIT));
+		// The server's own addresses are known without asking DNS, so its handshakes
+		// start at once, one per address; without them, the first address DNS gives is
+		// probed.
+		List<InetAddress> own = literals(addresses);
+		List<Supplier<CompletableFuture<Optional<InetAddress>>>> at = own.isEmpty()
+				? List.of(lazy(
+						() -> a.get().thenCombine(aaaa.get(), (v4, v6) -> firstAddress(v4).or(() -> firstAddress(v6)))))
+				: own.stream()
+					.map((ip) -> (Supplier<CompletableFuture<Optional<InetAddress>>>) () -> CompletableFuture
+						.completedFuture(Optional.of(ip)))
+					.toList();
+		List<String> labels = (at.size() > 1)
+				? addresses.stream().filter((ip) -> !literals(List.of(ip)).isEmpty()).toList()
+				: java.util.Collections.nCopies(at.size(), (String) null);
+		List<Supplier<CompletableFuture<TlsProbeResult>>> smtp = at.stream()
+			.map((where) -> lazy(() -> probe(where.get(), mx, this.ports.smtp(), TlsProbe.Mode.SMTP_STARTTLS)))
+			.toList();
+		for (int i = 0; i < at.size(); i++) {
+			Supplier<CompletableFuture<Optional<InetAddress>>> where = at.get(i);
+			Supplier<CompletableFuture<TlsProbeResult>> smtpProbe = smtp.get(i);
+			String label = labels.get(i);
+			run.addHandshake(mx, "tls-smtp",
+					() -> smtpProbe.get().thenApply((found) -> judge(mx, "tls-smtp", found, label)));
+			run.addHandshake(mx, "tls-submission",
+					() -> probe(where.get(), mx, this.ports.submission(), TlsProbe.Mode.SMTP_STARTTLS)
+						.thenApply((found) -> judge(mx, "tls-submission", found, label)));
+			run.addHandshake(mx, "tls-smtps", () -> probe(where.get(), mx, this.ports.smtps(), TlsProbe.Mode.IMPLICIT)
+				.thenApply((found) -> judge(mx, "tls-smtps", found, label)));
+			run.addHandshake(mx, "tls-imaps", () -> probe(where.get(), mx, this.ports.imaps(), TlsProbe.Mode.IMPLICIT)
+				.thenApply((found) -> judge(mx, "tls-imaps", found, label)));
+		}
 		String onDisk = (plan.certificateOnDisk() != null) ? TlsProbeResult.spkiSha256(plan.certificateOnDisk()) : null;
-		run.add(mx, "tlsa",
-				() -> this.dns.query("_25._tcp." + mx, Type.TLSA)
-					.thenCombine(smtp.get(), (answer, probe) -> DnsChecks.tlsa(mx, answer,
-							probe.leaf().map(TlsProbeResult::spkiSha256).orElse(null), onDisk)));
+		run.add(mx, "tlsa", () -> {
+			// every address must serve a key the TLSA records name
+			List<CompletableFuture<TlsProbeResult>> probes = smtp.stream().map(Supplier::get).toList();
+			return query("_25._tcp." + mx, Type.TLSA).thenCombine(
+					CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)),
+					(answer, done) -> DnsChecks.tlsa(mx, answer,
+							probes.stream()
+								.map(CompletableFuture::join)
+								.flatMap((probe) -> probe.leaf().map(TlsProbeResult::spkiSha256).stream())
+								.toList(),
+							onDisk));
+		});
 	}
 
-	private CompletableFuture<CheckResult> probeAt(CompletableFuture<Optional<InetAddress>> target, String host,
-			String check, int port, TlsProbe.Mode mode) {
-		return target.thenCompose((ip) -> ip.map((address) -> tls(host, check, host, address, port, mode))
-			.orElseGet(() -> CompletableFuture.completedFuture(
-					CheckResult.of(host, check, Verdict.UNKNOWN, "health.tls.unreachable", host, "no address"))));
+	private CheckResult judge(String host, String check, TlsProbeResult probe, String address) {
+		return TlsChecks.tls(host, check, probe, this.clock.instant(), address);
+	}
+
+	/**
+	 * Shake hands with a host at an address, on the pool.
+	 */
+	private CompletableFuture<TlsProbeResult> probe(CompletableFuture<Optional<InetAddress>> address, String host,
+			int port, TlsProbe.Mode mode) {
+		return address.thenCompose((ip) -> ip
+			.map((found) -> CompletableFuture.supplyAsync(() -> this.probe.probe(host, found, port, mode), this.pool))
+			.orElseGet(() -> CompletableFuture.completedFuture(TlsProbeResult.failed(host, port, false, NO_ADDRESS))));
 	}
 
 	private CompletableFuture<CheckResult> tls(String subject, String check, String host, InetAddress address, int port,
@@ -177,39 +211,38 @@ public class HealthChecker {
 			return CompletableFuture.completedFuture(
 					CheckResult.of(mx, "ptr", Verdict.ERROR, "health.ptr.bad-address", ip, ex.getMessage()));
 		}
-		int forwardType = ip.contains(":") ? Type.AAAA : Type.A;
-		return this.dns.query(reverse, Type.PTR).thenCompose((ptr) -> {
+		// The PTR should name the MX host, so its forward answer is asked at the same
+		// time (the MX address checks ask it anyway), not after.
+		CompletableFuture<DnsAnswer> forward = query(mx, ip.contains(":") ? Type.AAAA : Type.A);
+		return query(reverse, Type.PTR).thenCombine(forward, (ptr, back) -> {
 			boolean names = ptr.answered() && ptr.records(org.xbill.DNS.PTRRecord.class)
 				.stream()
 				.anyMatch((p) -> DnsChecks.host(p.getTarget().toString()).equals(mx));
-			if (!names) {
-				return CompletableFuture.completedFuture(DnsChecks.ptr(mx, ip, ptr, null));
-			}
-			return this.dns.query(mx, forwardType).thenApply((forward) -> DnsChecks.ptr(mx, ip, ptr, forward));
+			return DnsChecks.ptr(mx, ip, ptr, names ? back : null);
 		});
 	}
 
 	private void domain(Run run, Expected expected, HealthPlan plan) {
 		String domain = expected.domain();
-		Supplier<CompletableFuture<DnsAnswer>> mx = lazy(() -> this.dns.query(domain, Type.MX));
+		Supplier<CompletableFuture<DnsAnswer>> mx = lazy(() -> query(domain, Type.MX));
 		Supplier<CompletableFuture<MtaStsFetch.Fetched>> policy = lazy(() -> fetchPolicy(domain));
 
 		run.add(domain, "mx", () -> mx.get().thenApply((answer) -> DnsChecks.mx(expected, answer)));
-		run.add(domain, "spf", () -> this.dns.query(domain, Type.TXT).thenCompose((answer) -> {
+		run.add(domain, "spf", () -> query(domain, Type.TXT).thenCompose((answer) -> {
 			List<String> records = DnsChecks.spfRecords(answer);
-			CompletableFuture<Integer> lookups = (records.size() == 1) ? spfLookups(records.get(0), 0)
-					: CompletableFuture.completedFuture(0);
+			CompletableFuture<SpfLookups.Count> lookups = (records.size() == 1)
+					? SpfLookups.fetch(domain, records.get(0), this::query).thenApply(SpfLookups::count)
+					: CompletableFuture.completedFuture(null);
 			return lookups.thenApply((count) -> DnsChecks.spf(expected, answer, plan.ipv4(), plan.ipv6(), count));
 		}));
-		run.add(domain, "dkim", () -> this.dns.query("default._domainkey." + domain, Type.TXT)
+		run.add(domain, "dkim", () -> query("default._domainkey." + domain, Type.TXT)
 			.thenApply((answer) -> DnsChecks.dkim(expected, answer)));
-		run.add(domain, "dmarc", () -> this.dns.query("_dmarc." + domain, Type.TXT)
-			.thenApply((answer) -> DnsChecks.dmarc(expected, answer)));
-		run.add(domain, "mta-sts",
-				() -> this.dns.query("_mta-sts." + domain, Type.TXT)
-					.thenCombine(policy.get(), (answer, fetched) -> DnsChecks.mtaStsRecord(expected, answer,
-							(fetched.status() == 200) ? fetched.body() : null)));
-		run.add(domain, "mta-sts-policy", () -> policy.get().thenCombine(mx.get(), (fetched, answer) -> {
+		run.add(domain, "dmarc",
+				() -> query("_dmarc." + domain, Type.TXT).thenApply((answer) -> DnsChecks.dmarc(expected, answer)));
+		run.addUrgent(domain, "mta-sts",
+				() -> query("_mta-sts." + domain, Type.TXT).thenCombine(policy.get(), (answer, fetched) -> DnsChecks
+					.mtaStsRecord(expected, answer, (fetched.status() == 200) ? fetched.body() : null)));
+		run.addUrgent(domain, "mta-sts-policy", () -> policy.get().thenCombine(mx.get(), (fetched, answer) -> {
 			if (fetched.tls().outcome() == TlsProbeResult.Outcome.FAILED
 					&& NO_ADDRESS.equals(fetched.tls().problem())) {
 				return CheckResult
@@ -223,12 +256,12 @@ public class HealthChecker {
 				.toList();
 			return TlsChecks.policy(expected, fetched, hosts, this.clock.instant());
 		}));
-		run.add(domain, "tlsrpt", () -> this.dns.query("_smtp._tls." + domain, Type.TXT)
+		run.add(domain, "tlsrpt", () -> query("_smtp._tls." + domain, Type.TXT)
 			.thenApply((answer) -> DnsChecks.tlsRpt(expected, answer)));
 		run.add(domain, "caa", () -> {
 			List<CompletableFuture<DnsAnswer>> caa = DnsChecks.caaNames(domain)
 				.stream()
-				.map((name) -> this.dns.query(name, Type.CAA))
+				.map((name) -> query(name, Type.CAA))
 				.toList();
 			return CompletableFuture.allOf(caa.toArray(CompletableFuture[]::new))
 				.thenApply((done) -> DnsChecks.caa(expected, caa.stream().map(CompletableFuture::join).toList()));
@@ -237,13 +270,13 @@ public class HealthChecker {
 			run.add(domain, "ns-agree", () -> nameServersAgree(domain, mx.get()));
 		}
 		run.add(domain, "dnssec",
-				() -> this.dns.query(domain, Type.SOA).thenApply((answer) -> DnsChecks.dnssec(domain, answer)));
+				() -> query(domain, Type.SOA).thenApply((answer) -> DnsChecks.dnssec(domain, answer)));
 	}
 
 	private CompletableFuture<MtaStsFetch.Fetched> fetchPolicy(String domain) {
 		String host = "mta-sts." + domain;
-		CompletableFuture<DnsAnswer> a = this.dns.query(host, Type.A);
-		CompletableFuture<DnsAnswer> aaaa = this.dns.query(host, Type.AAAA);
+		CompletableFuture<DnsAnswer> a = query(host, Type.A);
+		CompletableFuture<DnsAnswer> aaaa = query(host, Type.AAAA);
 		return a.thenCombine(aaaa, (v4, v6) -> {
 			Optional<InetAddress> found = firstAddress(v4).or(() -> firstAddress(v6));
 			if (found.isPresent()) {
@@ -254,13 +287,11 @@ public class HealthChecker {
 			}
 			return found;
 		})
-			.thenComposeAsync(
-					(found) -> found
-						.map((ip) -> CompletableFuture
-							.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()), this.pool))
-						.orElseGet(() -> CompletableFuture.completedFuture(new MtaStsFetch.Fetched(
-								TlsProbeResult.failed(host, this.ports.https(), false, NO_ADDRESS), 0, null, null))),
-					this.pool)
+			.thenCompose((found) -> found
+				.map((ip) -> CompletableFuture.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()),
+						this.pool))
+				.orElseGet(() -> CompletableFuture.completedFuture(new MtaStsFetch.Fetched(
+						TlsProbeResult.failed(host, this.ports.https(), false, NO_ADDRESS), 0, null, null))))
 			.exceptionally((failure) -> new MtaStsFetch.Fetched(
 					TlsProbeResult.failed(host, this.ports.https(), true, failure.getCause() instanceof NoDnsAnswer
 							? failure.getCause().getMessage() : String.valueOf(failure.getMessage())),
@@ -283,8 +314,8 @@ public class HealthChecker {
 	 * resolver's answers.
 	 */
 	private CompletableFuture<CheckResult> nameServersAgree(String domain, CompletableFuture<DnsAnswer> mx) {
-		CompletableFuture<DnsAnswer> txt = this.dns.query(domain, Type.TXT);
-		return this.dns.query(domain, Type.NS).thenCompose((ns) -> {
+		CompletableFuture<DnsAnswer> txt = query(domain, Type.TXT);
+		return query(domain, Type.NS).thenCompose((ns) -> {
 			if (!ns.answered()) {
 				return CompletableFuture.completedFuture(DnsChecks.couldNotCheck(domain, "ns-agree", ns));
 			}
@@ -315,26 +346,20 @@ public class HealthChecker {
 		});
 	}
 
-	private CompletableFuture<Optional<InetAddress>> address(String host) {
-		CompletableFuture<DnsAnswer> a = this.dns.query(host, Type.A);
-		CompletableFuture<DnsAnswer> aaaa = this.dns.query(host, Type.AAAA);
-		return a.thenCombine(aaaa, (v4, v6) -> firstAddress(v4).or(() -> firstAddress(v6)));
+	/**
+	 * Ask the resolvers, once per name and type in a run.
+	 * @param name the name
+	 * @param type the type
+	 * @return the answer
+	 */
+	private CompletableFuture<DnsAnswer> query(String name, int type) {
+		return this.asked.computeIfAbsent(DnsChecks.host(name) + " " + type, (key) -> this.dns.query(name, type));
 	}
 
-	private CompletableFuture<Integer> spfLookups(String record, int depth) {
-		int own = DnsChecks.ownLookups(record);
-		if (depth >= MAX_SPF_DEPTH) {
-			return CompletableFuture.completedFuture(own);
-		}
-		List<CompletableFuture<Integer>> nested = DnsChecks.includes(record)
-			.stream()
-			.map((target) -> this.dns.query(target, Type.TXT).thenCompose((answer) -> {
-				List<String> found = DnsChecks.spfRecords(answer);
-				return found.isEmpty() ? CompletableFuture.completedFuture(0) : spfLookups(found.get(0), depth + 1);
-			}))
-			.toList();
-		return CompletableFuture.allOf(nested.toArray(CompletableFuture[]::new))
-			.thenApply((done) -> own + nested.stream().mapToInt(CompletableFuture::join).sum());
+	private CompletableFuture<Optional<InetAddress>> address(String host) {
+		CompletableFuture<DnsAnswer> a = query(host, Type.A);
+		CompletableFuture<DnsAnswer> aaaa = query(host, Type.AAAA);
+		return a.thenCombine(aaaa, (v4, v6) -> firstAddress(v4).or(() -> firstAddress(v6)));
 	}
 
 	/**
@@ -362,16 +387,17 @@ public class HealthChecker {
 		return v4.or(() -> answer.records(AAAARecord.class).stream().map(AAAARecord::getAddress).findFirst());
 	}
 
-	private static Optional<InetAddress> literal(List<String> addresses) {
+	private static List<InetAddress> literals(List<String> addresses) {
+		List<InetAddress> found = new ArrayList<>();
 		for (String ip : addresses) {
 			try {
-				return Optional.of(InetAddress.getByName(DnsChecks.normal(ip)));
+				found.add(InetAddress.getByName(DnsChecks.normal(ip)));
 			}
 			catch (UnknownHostException ex) {
-				// try the next one
+				// not an address: left out
 			}
 		}
-		return Optional.empty();
+		return found;
 	}
 
 	/**
@@ -381,6 +407,12 @@ public class HealthChecker {
 	 * @param done all results, when every check is done
 	 */
 	public record Running(int planned, CompletableFuture<List<CheckResult>> done) {
+	}
+
+	/**
+	 * A check added to a run, not started yet.
+	 */
+	private record Planned(String subject, String check, Supplier<CompletableFuture<CheckResult>> work, int rank) {
 	}
 
 	private static final class Run {
@@ -393,6 +425,8 @@ public class HealthChecker {
 
 		private final boolean oneAfterAnother;
 
+		private final List<Planned> planned = new ArrayList<>();
+
 		Run(Consumer<CheckResult> listener, BiPredicate<String, String> only, boolean oneAfterAnother) {
 			this.listener = listener;
 			this.only = only;
@@ -400,27 +434,61 @@ public class HealthChecker {
 		}
 
 		void add(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
-			if (!this.only.test(subject, check)) {
-				return;
+			plan(subject, check, work, 1);
+		}
+
+		/**
+		 * Add a check whose lookups lead to a handshake (an MTA-STS policy, a site): it
+		 * is the longest chain of a run, so its queries are sent before the others.
+		 */
+		void addUrgent(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
+			plan(subject, check, work, 0);
+		}
+
+		/**
+		 * Add a handshake that needs no lookup: it starts once every query is sent, so
+		 * its CPU work does not hold up the sending.
+		 */
+		void addHandshake(String subject, String check, Supplier<CompletableFuture<CheckResult>> work) {
+			plan(subject, check, work, 2);
+		}
+
+		private void plan(String subject, String check, Supplier<CompletableFuture<CheckResult>> work, int rank) {
+			if (this.only.test(subject, check)) {
+				this.planned.add(new Planned(subject, check, work, rank));
 			}
-			CompletableFuture<CheckResult> future;
-			if (this.oneAfterAnother && !this.futures.isEmpty()) {
-				future = this.futures.get(this.futures.size() - 1).thenCompose((previous) -> start(work));
+		}
+
+		/**
+		 * Start the checks added: all at once by rank, or one after another in the order
+		 * they were added.
+		 */
+		void go() {
+			List<Planned> order = new ArrayList<>(this.planned);
+			if (!this.oneAfterAnother) {
+				order.sort(java.util.Comparator.comparingInt(Planned::rank));
 			}
-			else {
-				future = start(work);
+
+			CompletableFuture<CheckResult> previous = null;
+			for (Planned planned : order) {
+				CompletableFuture<CheckResult> future = (previous != null)
+						? previous.thenCompose((result) -> start(planned.work())) : start(planned.work());
+				CompletableFuture<CheckResult> safe = future.orTimeout(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS)
+					.handle((result, failure) -> (failure == null) ? result
+							: unexpected(planned.subject(), planned.check(), failure))
+					.whenComplete((result, failure) -> {
+						try {
+							this.listener.accept(result);
+						}
+						catch (RuntimeException ex) {
+							// a listener's failure never stops the run
+						}
+					});
+				this.futures.add(safe);
+				if (this.oneAfterAnother) {
+					previous = safe;
+				}
 			}
-			CompletableFuture<CheckResult> safe = future.orTimeout(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS)
-				.handle((result, failure) -> (failure == null) ? result : unexpected(subject, check, failure))
-				.whenComplete((result, failure) -> {
-					try {
-						this.listener.accept(result);
-					}
-					catch (RuntimeException ex) {
-						// a listener's failure never stops the run
-					}
-				});
-			this.futures.add(safe);
 		}
 
 		private static CompletableFuture<CheckResult> start(Supplier<CompletableFuture<CheckResult>> work) {

@@ -2,7 +2,11 @@ package postern.health;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,15 +26,21 @@ import org.springframework.stereotype.Service;
 /**
  * Starts runs of the checks, in the background: on demand ("Run now", one domain) and
  * every {@code postern.health.schedule} (first after one period, so never at start). Each
- * result is stored as soon as it is known, so the page shows a run's progress. Only one
- * run goes at a time; asking for another while one goes returns the running one.
+ * result is stored as soon as it is known, then told to the pages that follow the run, so
+ * they show its progress. Only one run goes at a time; asking for another while one goes
+ * returns the running one.
  */
 @Service
 public class HealthRuns implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(HealthRuns.class);
 
-	private static final int TLS_THREADS = 8;
+	/**
+	 * Threads for the handshakes of a run: enough for every handshake of five domains
+	 * (four MX ports per server address, a policy per domain, the sites) to start at
+	 * once; they mostly wait on the network.
+	 */
+	static final int TLS_THREADS = 16;
 
 	private static final int DNS_PORT = 53;
 
@@ -52,6 +62,8 @@ public class HealthRuns implements DisposableBean {
 
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(daemon("health-schedule"));
+
+	private final Map<Long, List<RunFollower>> followers = new ConcurrentHashMap<>();
 
 	private Long activeRun;
 
@@ -144,6 +156,47 @@ public class HealthRuns implements DisposableBean {
 		catch (RuntimeException ex) {
 			logger.warn("Could not store the result of {} for {}", result.check(), result.subject(), ex);
 		}
+		for (RunFollower follower : this.followers.getOrDefault(runId, List.of())) {
+			tell(() -> follower.stored(result));
+		}
+	}
+
+	/**
+	 * Be told of each result of a run as it is stored, and of the run's end. A run that
+	 * has already ended is told at once.
+	 * @param runId the run
+	 * @param follower what to tell; called on the checks' threads, so it must not block
+	 * @return what stops the telling
+	 */
+	public Runnable follow(Long runId, RunFollower follower) {
+		this.followers.computeIfAbsent(runId, (id) -> new CopyOnWriteArrayList<>()).add(follower);
+		Runnable stop = () -> this.followers.computeIfPresent(runId,
+				(id, list) -> list.remove(follower) && list.isEmpty() ? null : list);
+		// The end is stored before followers are told of it: a follower that came in
+		// between sees it here (and may be told twice).
+		if (this.runs.findById(runId).map(HealthRun::isFinished).orElse(true)) {
+			stop.run();
+			tell(follower::finished);
+		}
+		return stop;
+	}
+
+	/**
+	 * How many followers a run has (pages showing its progress).
+	 * @param runId the run
+	 * @return the count
+	 */
+	int followers(Long runId) {
+		return this.followers.getOrDefault(runId, List.of()).size();
+	}
+
+	private static void tell(Runnable telling) {
+		try {
+			telling.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A follower of a health run failed", ex);
+		}
 	}
 
 	private void finish(Long id) {
@@ -152,10 +205,20 @@ public class HealthRuns implements DisposableBean {
 				run.finished(this.clock.instant());
 				this.runs.save(run);
 			});
-			this.alerts.afterRun(id);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not finish health run {}", id, ex);
+		}
+		// Pages learn of the end before alerts go out, which may wait on the network.
+		List<RunFollower> following = this.followers.remove(id);
+		if (following != null) {
+			following.forEach((follower) -> tell(follower::finished));
+		}
+		try {
+			this.alerts.afterRun(id);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not send the alerts of health run {}", id, ex);
 		}
 	}
 
@@ -180,6 +243,24 @@ public class HealthRuns implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * What a page showing a run's progress is told.
+	 */
+	public interface RunFollower {
+
+		/**
+		 * A result was stored.
+		 * @param result the result
+		 */
+		void stored(CheckResult result);
+
+		/**
+		 * The run ended (every result is stored).
+		 */
+		void finished();
+
 	}
 
 	/**

@@ -25,7 +25,21 @@ final class TlsChecks {
 	 * @return the result
 	 */
 	static CheckResult tls(String subject, String check, TlsProbeResult probe, Instant now) {
-		String where = probe.host() + ":" + probe.port();
+		return tls(subject, check, probe, now, null);
+	}
+
+	/**
+	 * One TLS endpoint at one of the host's addresses.
+	 * @param subject the MX host or the site
+	 * @param check e.g. {@code tls-smtp}
+	 * @param probe the handshake
+	 * @param now the time of the check
+	 * @param address the address probed, to say when the host has several, or
+	 * {@code null}
+	 * @return the result
+	 */
+	static CheckResult tls(String subject, String check, TlsProbeResult probe, Instant now, String address) {
+		String where = probe.host() + ":" + probe.port() + ((address != null) ? " (" + address + ")" : "");
 		switch (probe.outcome()) {
 			case NO_STARTTLS:
 				return CheckResult.of(subject, check, Verdict.ERROR, "health.tls.no-starttls", where);

@@ -25,12 +25,31 @@ class DnsChecksTests {
 	private static final Expected EXPECTED = HealthFixtures.expected("example.test", Optional.empty());
 
 	@Test
-	void spfLookupsCountEveryMechanismThatAsksDns() {
-		assertThat(DnsChecks.ownLookups(
-				"v=spf1 mx a:mx1.example.test include:_spf.other.test ip4:192.0.2.1 " + "exists:%{i}.x.test ptr -all"))
-			.isEqualTo(5);
-		assertThat(DnsChecks.includes("v=spf1 include:a.test ~include:b.test redirect=c.test"))
-			.containsExactly("a.test", "b.test", "c.test");
+	void spfLookupsCountEveryMechanismThatAsksDnsThroughTheIncludesInEvaluationOrder() throws Exception {
+		java.util.Map<String, String> spf = java.util.Map.of("example.test",
+				"v=spf1 mx a:mx1.example.test include:_spf.other.test ip4:192.0.2.1 exists:%{i}.x.test ptr -all",
+				"_spf.other.test", "v=spf1 a mx include:_deep.other.test ~all", "_deep.other.test",
+				"v=spf1 a:one.test a:two.test a:three.test a:four.test -all");
+		SpfLookups.Count count = SpfLookups
+			.fetch("example.test", spf.get("example.test"),
+					(name, type) -> java.util.concurrent.CompletableFuture.completedFuture((type == Type.TXT)
+							? txt(name, spf.get(name))
+							: new DnsAnswer(name + ".", type, DnsAnswer.Outcome.ANSWERED,
+									name.equals("three.test") ? Rcode.NXDOMAIN : Rcode.NOERROR, false,
+									name.startsWith("f") || name.startsWith("t") ? List.of()
+											: List.of(new org.xbill.DNS.ARecord(Name.fromConstantString(name + "."),
+													DClass.IN, 300, java.net.InetAddress.getLoopbackAddress())),
+									null)))
+			.thenApply(SpfLookups::count)
+			.get();
+		// mx, a:, include (3), a, mx, include (6), a:one, a:two, a:three, a:four (10),
+		// exists, ptr (12): the 11th is the macro exists of the top record
+		assertThat(count.lookups()).isEqualTo(12);
+		assertThat(count.over()).isEqualTo("exists:%{i}.x.test");
+		assertThat(count.voids()).isEqualTo(3);
+		assertThat(count.voidNames()).containsExactly("two.test", "three.test", "four.test");
+		assertThat(count.tree()).contains("    include:_deep.other.test  (6)")
+			.contains("      a:four.test  (10)  void");
 	}
 
 	@Test
@@ -44,15 +63,23 @@ class DnsChecksTests {
 	@Test
 	void spfWithAnIpAndTooManyLookupsIsAnError() throws Exception {
 		CheckResult viaIp = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 ip4:192.0.2.0/24 -all"),
-				List.of("192.0.2.7"), List.of(), 0);
+				List.of("192.0.2.7"), List.of(), lookups(0));
 		assertThat(viaIp.verdict()).isEqualTo(Verdict.OK);
-		CheckResult tooMany = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 mx -all"), List.of(), List.of(), 11);
+		CheckResult tooMany = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 mx -all"), List.of(), List.of(),
+				new SpfLookups.Count(11, 0, "include:_spf.big.test → a:x.test", List.of(), List.of(), List.of(), ""));
 		assertThat(tooMany.messageKey()).isEqualTo("health.spf.too-many-lookups");
-		CheckResult passAll = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 mx +all"), List.of(), List.of(), 1);
+		assertThat(tooMany.arguments()).containsExactly("11", "include:_spf.big.test → a:x.test");
+		CheckResult passAll = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 mx +all"), List.of(), List.of(),
+				lookups(1));
 		assertThat(passAll.verdict()).isEqualTo(Verdict.ERROR);
-		CheckResult neutral = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 mx"), List.of(), List.of(), 1);
+		CheckResult neutral = DnsChecks.spf(EXPECTED, txt("example.test", "v=spf1 mx"), List.of(), List.of(),
+				lookups(1));
 		assertThat(neutral.verdict()).isEqualTo(Verdict.WARNING);
 		assertThat(neutral.fix()).contains("\"v=spf1 mx -all\"");
+	}
+
+	private static SpfLookups.Count lookups(int count) {
+		return new SpfLookups.Count(count, 0, null, List.of(), List.of(), List.of(), "");
 	}
 
 	@Test
@@ -79,8 +106,8 @@ class DnsChecksTests {
 			.isEqualTo("health.tlsrpt.bad-rua");
 	}
 
-	private static DnsAnswer txt(String name, String text) throws Exception {
-		TXTRecord record = new TXTRecord(Name.fromString(name + "."), DClass.IN, 300, text);
+	private static DnsAnswer txt(String name, String text) {
+		TXTRecord record = new TXTRecord(Name.fromConstantString(name + "."), DClass.IN, 300, text);
 		return new DnsAnswer(name + ".", Type.TXT, DnsAnswer.Outcome.ANSWERED, Rcode.NOERROR, false, List.of(record),
 				null);
 	}

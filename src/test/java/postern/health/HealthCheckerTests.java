@@ -37,7 +37,8 @@ class HealthCheckerTests {
 	static final TestCertificates CERTIFICATES = new TestCertificates();
 
 	static final List<String> DOMAINS = List.of("good.test", "nospf.test", "twospf.test", "wrongdkim.test",
-			"elsewhere.test", "badsts.test", "wrongmx.test", "badage.test", "nodmarc.test", "blockedcaa.test");
+			"elsewhere.test", "badsts.test", "wrongmx.test", "badage.test", "nodmarc.test", "blockedcaa.test",
+			"manyspf.test", "voidspf.test", "badinclude.test");
 
 	static TestCertificates.Server mxCertificate;
 
@@ -75,6 +76,12 @@ class HealthCheckerTests {
 		dns.add(zone("badage.test"));
 		dns.add(broken("nodmarc.test", (text) -> text.replaceAll("_dmarc TXT .*\n", "")));
 		dns.add(broken("blockedcaa.test", (text) -> text.replace("letsencrypt.org", "sectigo.com")));
+		dns.add(spf("manyspf.test", "v=spf1 mx include:_a.manyspf.test include:_b.manyspf.test -all",
+				"_a TXT \"v=spf1 a:" + MX + " mx:manyspf.test ptr include:_c.manyspf.test -all\"",
+				"_c TXT \"v=spf1 a:" + MX + " mx:manyspf.test exists:" + MX + " -all\"",
+				"_b TXT \"v=spf1 a:" + MX + " mx:manyspf.test -all\""));
+		dns.add(spf("voidspf.test", "v=spf1 mx a:gone1.voidspf.test a:gone2.voidspf.test a:gone3.voidspf.test -all"));
+		dns.add(spf("badinclude.test", "v=spf1 mx include:_spf.badinclude.test -all"));
 
 		TlsTestServer smtp = TlsTestServer.smtp(mxCertificate);
 		TlsTestServer submission = TlsTestServer.smtp(mxCertificate);
@@ -94,6 +101,14 @@ class HealthCheckerTests {
 		String text = change.apply(zone(domain));
 		assertThat(text).as("zone of " + domain + " changed").isNotEqualTo(zone(domain));
 		return text;
+	}
+
+	/**
+	 * A correct zone with another SPF record, and more records.
+	 */
+	static String spf(String domain, String record, String... more) {
+		return broken(domain, (text) -> text.replace("@ TXT \"v=spf1 mx -all\"",
+				"@ TXT \"" + record + "\"" + (more.length > 0 ? "\n" + String.join("\n", more) : "")));
 	}
 
 	@AfterAll
@@ -197,6 +212,34 @@ class HealthCheckerTests {
 	static final String DKIM_START = HealthFixtures.DKIM.substring(0, 40);
 
 	@Test
+	void spfLookupsAreCountedThroughTheIncludesWithTheResolver() throws Exception {
+		List<CheckResult> results = runAll();
+		CheckResult many = result(results, "manyspf.test", "spf");
+		assertThat(many.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(many.messageKey()).isEqualTo("health.spf.too-many-lookups");
+		assertThat(many.arguments()).containsExactly("12", "include:_b.manyspf.test → a:" + MX);
+		assertThat(many.fix()).contains("IN TXT \"v=spf1 mx -all\"");
+		assertThat(many.detail()).contains("  include:_a.manyspf.test  (2)")
+			.contains("    include:_c.manyspf.test  (6)")
+			.contains("  include:_b.manyspf.test  (10)");
+
+		CheckResult voids = result(results, "voidspf.test", "spf");
+		assertThat(voids.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(voids.messageKey()).isEqualTo("health.spf.too-many-void");
+		assertThat(voids.arguments()).containsExactly("3",
+				"gone1.voidspf.test, gone2.voidspf.test, gone3.voidspf.test");
+
+		CheckResult missing = result(results, "badinclude.test", "spf");
+		assertThat(missing.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(missing.messageKey()).isEqualTo("health.spf.include-missing");
+		assertThat(missing.arguments()).containsExactly("include:_spf.badinclude.test");
+
+		CheckResult good = result(results, "good.test", "spf");
+		assertThat(good.messageKey()).isEqualTo("health.spf.ok");
+		assertThat(good.arguments()).containsExactly("v=spf1 mx -all", "1");
+	}
+
+	@Test
 	void mtaStsPolicyWithWrongMxOrBadMaxAgeIsAnError() throws Exception {
 		List<CheckResult> results = runAll();
 		CheckResult wrongMx = result(results, "wrongmx.test", "mta-sts-policy");
@@ -226,6 +269,35 @@ class HealthCheckerTests {
 			assertThat(tlsa.messageKey()).isEqualTo("health.tlsa.mismatch");
 			assertThat(tlsa.fix()).isEqualTo("_25._tcp.mx1.example.test.        3600 IN TLSA 3 1 1 "
 					+ TlsProbeResult.spkiSha256(mxCertificate.certificate()));
+		}
+	}
+
+	@Test
+	void eachAddressOfTheServerIsProbed() throws Exception {
+		TestCertificates.Server expired = CERTIFICATES.server(TestCertificates.days(-30), TestCertificates.days(-1),
+				false, MX);
+		try (TlsTestServer both = TlsTestServer.implicitOnBothLoopbacks(mxCertificate, expired)) {
+			DnsClient client = new DnsClient(List.of(DnsClient.address(dns.address())), Duration.ofSeconds(2), null);
+			TlsProbe probe = new TlsProbe(TlsTrust.withExtra(caFile), Duration.ofSeconds(5), Duration.ofSeconds(5));
+			PosternProperties.Ports imapsOnBoth = new PosternProperties.Ports(ports.smtp(), ports.submission(),
+					ports.smtps(), both.port(), ports.https());
+			HealthPlan plan = new HealthPlan(List.of(), MX, List.of("127.0.0.1"), List.of("::1"),
+					mxCertificate.certificate(), List.of());
+			List<CheckResult> results = new HealthChecker(client, probe, imapsOnBoth, pool, Clock.systemUTC())
+				.start(plan, (r) -> {
+				}, (subject, check) -> check.equals("tls-imaps"), false)
+				.done()
+				.get(30, TimeUnit.SECONDS);
+			assertThat(results).hasSize(2);
+			assertThat(results).anySatisfy((result) -> {
+				assertThat(result.verdict()).isEqualTo(Verdict.OK);
+				assertThat(result.arguments().get(0)).isEqualTo(MX + ":" + both.port() + " (127.0.0.1)");
+			});
+			assertThat(results).anySatisfy((result) -> {
+				assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+				assertThat(result.messageKey()).isEqualTo("health.tls.expired");
+				assertThat(result.arguments().get(0)).isEqualTo(MX + ":" + both.port() + " (::1)");
+			});
 		}
 	}
 

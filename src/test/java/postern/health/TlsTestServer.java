@@ -19,7 +19,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * A TLS server on 127.0.0.1 and a free port for tests: TLS from the first byte (IMAPS,
  * SMTPS), a minimal SMTP server that speaks STARTTLS (or does not offer it), or HTTPS
- * answering each Host with a fixed body.
+ * answering each Host with a fixed body. It may also listen on ::1 with the same port and
+ * another certificate, as a host with two addresses.
  */
 final class TlsTestServer implements AutoCloseable {
 
@@ -33,6 +34,8 @@ final class TlsTestServer implements AutoCloseable {
 
 	private volatile boolean open = true;
 
+	private ServerSocket ipv6;
+
 	private TlsTestServer(TestCertificates.Server certificate, Kind kind, Function<String, String> pages) {
 		try {
 			this.socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -43,9 +46,35 @@ final class TlsTestServer implements AutoCloseable {
 		this.context = certificate.context();
 		this.kind = kind;
 		this.pages = pages;
-		Thread thread = new Thread(this::serve, "tls-test-server");
+		Thread thread = new Thread(() -> serve(this.socket, this.context), "tls-test-server");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/**
+	 * A server of TLS from the first byte on 127.0.0.1 and on ::1, with the same port and
+	 * a certificate each.
+	 * @param onIpv4 the certificate served on 127.0.0.1
+	 * @param onIpv6 the certificate served on ::1
+	 * @return the server
+	 */
+	static TlsTestServer implicitOnBothLoopbacks(TestCertificates.Server onIpv4, TestCertificates.Server onIpv6) {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			TlsTestServer server = implicit(onIpv4);
+			try {
+				server.ipv6 = new ServerSocket(server.port(), 50, InetAddress.getByName("::1"));
+			}
+			catch (IOException ex) {
+				server.close();
+				continue;
+			}
+			SSLContext context = onIpv6.context();
+			Thread thread = new Thread(() -> server.serve(server.ipv6, context), "tls-test-server-ipv6");
+			thread.setDaemon(true);
+			thread.start();
+			return server;
+		}
+		throw new IllegalStateException("No port free on both 127.0.0.1 and ::1");
 	}
 
 	static TlsTestServer implicit(TestCertificates.Server certificate) {
@@ -82,11 +111,11 @@ final class TlsTestServer implements AutoCloseable {
 		return this.socket.getLocalPort();
 	}
 
-	private void serve() {
+	private void serve(ServerSocket listening, SSLContext context) {
 		while (this.open) {
 			try {
-				Socket client = this.socket.accept();
-				Thread thread = new Thread(() -> handle(client), "tls-test-connection");
+				Socket client = listening.accept();
+				Thread thread = new Thread(() -> handle(client, context), "tls-test-connection");
 				thread.setDaemon(true);
 				thread.start();
 			}
@@ -96,7 +125,7 @@ final class TlsTestServer implements AutoCloseable {
 		}
 	}
 
-	private void handle(Socket client) {
+	private void handle(Socket client, SSLContext context) {
 		try (client) {
 			client.setSoTimeout(10_000);
 			Socket secured = client;
@@ -130,8 +159,7 @@ final class TlsTestServer implements AutoCloseable {
 					}
 				}
 			}
-			SSLSocket tls = (SSLSocket) this.context.getSocketFactory()
-				.createSocket(secured, null, client.getPort(), true);
+			SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(secured, null, client.getPort(), true);
 			tls.setUseClientMode(false);
 			tls.startHandshake();
 			if (this.kind == Kind.HTTPS) {
@@ -219,6 +247,9 @@ final class TlsTestServer implements AutoCloseable {
 		this.open = false;
 		try {
 			this.socket.close();
+			if (this.ipv6 != null) {
+				this.ipv6.close();
+			}
 		}
 		catch (IOException ex) {
 			// already closed

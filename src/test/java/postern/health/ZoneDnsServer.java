@@ -34,8 +34,9 @@ import org.xbill.DNS.Zone;
 /**
  * A DNS server for tests, on 127.0.0.1 and a free port, answering over UDP and TCP from
  * dnsjava {@link Zone zones}. It can add latency to every answer, stay silent for chosen
- * names (a timeout), and set the authenticated-data flag for chosen zones, as a
- * validating resolver does for signed ones.
+ * names (a timeout), hold the answers for chosen names until released, and set the
+ * authenticated-data flag for chosen zones, as a validating resolver does for signed
+ * ones.
  */
 final class ZoneDnsServer implements AutoCloseable {
 
@@ -46,6 +47,8 @@ final class ZoneDnsServer implements AutoCloseable {
 	private final Set<Name> silent = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger queries = new AtomicInteger();
+
+	private final java.util.Map<Name, List<Runnable>> held = new ConcurrentHashMap<>();
 
 	private final DatagramSocket udp;
 
@@ -120,6 +123,25 @@ final class ZoneDnsServer implements AutoCloseable {
 		this.silent.add(name(name));
 	}
 
+	/**
+	 * Hold every UDP answer for a name until {@link #release(String)}.
+	 * @param name the name
+	 */
+	void hold(String name) {
+		this.held.putIfAbsent(name(name), new CopyOnWriteArrayList<>());
+	}
+
+	/**
+	 * Send the answers held for a name, and answer it at once from now on.
+	 * @param name the name
+	 */
+	void release(String name) {
+		List<Runnable> waiting = this.held.remove(name(name));
+		if (waiting != null) {
+			waiting.forEach(this.replies::execute);
+		}
+	}
+
 	String address() {
 		return "127.0.0.1:" + this.udp.getLocalPort();
 	}
@@ -151,14 +173,21 @@ final class ZoneDnsServer implements AutoCloseable {
 				this.udp.receive(packet);
 				byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
 				InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
-				this.replies.schedule(() -> {
+				Runnable reply = () -> {
 					Message answer = answer(query);
 					if (answer != null) {
 						int limit = udpLimit(query);
 						byte[] wire = answer.toWire(limit);
 						send(new DatagramPacket(wire, wire.length, client));
 					}
-				}, this.latency.toMillis(), TimeUnit.MILLISECONDS);
+				};
+				List<Runnable> waiting = this.held.isEmpty() ? null : this.held.get(questionName(query));
+				if (waiting != null) {
+					waiting.add(reply);
+				}
+				else {
+					this.replies.schedule(reply, this.latency.toMillis(), TimeUnit.MILLISECONDS);
+				}
 			}
 			catch (IOException ex) {
 				// closed
@@ -172,6 +201,15 @@ final class ZoneDnsServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// the client went away
+		}
+	}
+
+	private static Name questionName(byte[] query) {
+		try {
+			return new Message(query).getQuestion().getName();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Name.root;
 		}
 	}
 

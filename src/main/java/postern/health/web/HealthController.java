@@ -8,6 +8,7 @@ import postern.health.HealthRuns;
 import postern.infrastructure.FlashMessage;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,11 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The health pages: the latest results at once, "Run now" with its progress (a fragment
- * htmx polls while the run goes), one domain with its zone snippet, and muting a check.
+ * The health pages: the latest results at once, "Run now" with its progress (streamed to
+ * the page as server-sent events while the run goes), one domain with its zone snippet,
+ * and muting a check.
  */
 @Controller
 class HealthController {
@@ -28,8 +31,6 @@ class HealthController {
 	static final String INDEX_VIEW = "health/index";
 
 	static final String RUN_VIEW = "health/run";
-
-	static final String PROGRESS_FRAGMENT = "health/results :: progress";
 
 	static final String SUBJECT_VIEW = "health/subject";
 
@@ -41,10 +42,13 @@ class HealthController {
 
 	private final HealthPlanner planner;
 
-	HealthController(HealthResults results, HealthRuns runs, HealthPlanner planner) {
+	private final HealthRunStreams streams;
+
+	HealthController(HealthResults results, HealthRuns runs, HealthPlanner planner, HealthRunStreams streams) {
 		this.results = results;
 		this.runs = runs;
 		this.planner = planner;
+		this.streams = streams;
 	}
 
 	@GetMapping("/health")
@@ -67,10 +71,10 @@ class HealthController {
 		return RUN_VIEW;
 	}
 
-	@GetMapping("/health/runs/{id}/progress")
-	String progressFragment(@PathVariable long id, Model model) {
-		model.addAttribute("progress", progress(id));
-		return PROGRESS_FRAGMENT;
+	@GetMapping(path = "/health/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable long id) {
+		progress(id);
+		return this.streams.open(id);
 	}
 
 	@GetMapping("/health/{domain}")

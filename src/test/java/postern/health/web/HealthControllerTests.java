@@ -7,29 +7,36 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import postern.change.ChangeFixtures;
+import postern.health.CheckResult;
 import postern.health.HealthPlanner;
 import postern.health.HealthResultFixtures;
 import postern.health.HealthResults;
 import postern.health.HealthResults.ResultView;
 import postern.health.HealthResults.SubjectResults;
+import postern.health.HealthRun;
 import postern.health.HealthRuns;
 import postern.health.Verdict;
 import postern.host.Hosts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -39,10 +46,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(controllers = HealthController.class, properties = "spring.messages.basename=messages,i18n/health")
+@Import(HealthRunStreams.class)
 @WithMockUser
 class HealthControllerTests {
 
@@ -93,18 +102,99 @@ class HealthControllerTests {
 	}
 
 	@Test
-	void progressOfARunningRunPollsAndOfAFinishedOneStops() throws Exception {
+	void pageOfARunningRunFollowsItsEventsAndOfAFinishedOneDoesNot() throws Exception {
 		given(this.results.progress(7L))
 			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(7, false, 40), List.of())));
-		this.mvc.perform(get("/health/runs/7/progress"))
+		this.mvc.perform(get("/health/runs/7"))
 			.andExpect(status().isOk())
 			.andExpect(content()
-				.string(allOf(containsString("hx-trigger=\"every 1s\""), containsString("0 of 40 checks done"))));
+				.string(allOf(containsString("hx-ext=\"sse\""), containsString("sse-connect=\"/health/runs/7/events\""),
+						containsString("sse-swap=\"state,result,done\" hx-swap=\"none\""),
+						containsString("0 of 40 checks done"), not(containsString("hx-trigger")))));
 		given(this.results.progress(8L))
 			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(8, true, 40), List.of())));
-		this.mvc.perform(get("/health/runs/8/progress"))
+		this.mvc.perform(get("/health/runs/8"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(not(containsString("hx-trigger"))));
+			.andExpect(content().string(allOf(not(containsString("sse-connect")), not(containsString("hx-trigger")))));
+	}
+
+	@Test
+	void eventsStartWithTheRunSoFarThenSendEachSubjectAsItsResultsArrive() throws Exception {
+		SubjectResults mx = subject("mx1.xoyize.xyz", "mx-a", "health.address.ok", "mx1.xoyize.xyz", "A", "192.0.2.1");
+		SubjectResults domain = subject("xoyize.xyz", "dmarc", "health.dmarc.ok", "quarantine");
+		HealthRun running = HealthResultFixtures.run(7, false, 40);
+		given(this.results.progress(7L)).willReturn(Optional.of(new HealthResults.Progress(running, List.of(mx))));
+		ArgumentCaptor<HealthRuns.RunFollower> follower = ArgumentCaptor.forClass(HealthRuns.RunFollower.class);
+		given(this.runs.follow(eq(7L), follower.capture())).willReturn(() -> {
+		});
+
+		MvcResult events = this.mvc.perform(get("/health/runs/7/events"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String state = waitForEvent(events, "event:state");
+		assertThat(state).contains("data:<div id=\"progress-live\" hx-swap-oob=\"true\"")
+			.contains("1 of 40 checks done")
+			.contains("id=\"subject-mx1.xoyize.xyz\" data-subject=\"mx1.xoyize.xyz\">")
+			.containsOnlyOnce("hx-swap-oob");
+
+		given(this.results.progress(7L))
+			.willReturn(Optional.of(new HealthResults.Progress(running, List.of(mx, domain))));
+		follower.getValue()
+			.stored(new CheckResult("xoyize.xyz", "dmarc", Verdict.OK, "health.dmarc.ok", List.of("quarantine"), null,
+					null));
+		String result = waitForEvent(events, "event:result").substring(state.length());
+		assertThat(result).contains("2 of 40 checks done")
+			.contains("id=\"progress-line\" hx-swap-oob=\"true\"")
+			.contains("DMARC is published with policy quarantine.")
+			.contains("<div hx-swap-oob=\"beforeend:#progress-subjects\"><section")
+			.contains("id=\"subject-xoyize.xyz\" data-subject=\"xoyize.xyz\">");
+
+		given(this.results.progress(7L)).willReturn(
+				Optional.of(new HealthResults.Progress(HealthResultFixtures.run(7, true, 2), List.of(mx, domain))));
+		follower.getValue().finished();
+		String done = waitForEvent(events, "event:done").substring(result.length() + state.length());
+		assertThat(done).contains("<div id=\"progress\" hx-swap-oob=\"true\" class=\"finished\">")
+			.containsOnlyOnce("hx-swap-oob")
+			.doesNotContain("sse-connect");
+	}
+
+	@Test
+	void eventsOfAFinishedRunEndAtOnce() throws Exception {
+		given(this.results.progress(8L))
+			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(8, true, 40), List.of())));
+		given(this.runs.follow(eq(8L), any())).willReturn(() -> {
+		});
+		MvcResult events = this.mvc.perform(get("/health/runs/8/events"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		assertThat(waitForEvent(events, "event:done")).doesNotContain("event:state")
+			.doesNotContain("sse-connect")
+			.contains("id=\"progress-live\"")
+			.contains("id=\"progress-line\"");
+	}
+
+	@Test
+	void eventsOfAnUnknownRunAreNotFound() throws Exception {
+		given(this.results.progress(9L)).willReturn(Optional.empty());
+		this.mvc.perform(get("/health/runs/9/events")).andExpect(status().isNotFound());
+	}
+
+	private static SubjectResults subject(String subject, String check, String key, String... arguments) {
+		return new SubjectResults(subject,
+				List.of(new ResultView(HealthResultFixtures.result(7, subject, check, Verdict.OK, key, null, arguments),
+						null)));
+	}
+
+	private static String waitForEvent(MvcResult events, String event) throws Exception {
+		long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		String content = events.getResponse().getContentAsString();
+		while (!(content.contains(event) && content.substring(content.indexOf(event)).contains("\n\n"))
+				&& System.nanoTime() < end) {
+			Thread.sleep(20);
+			content = events.getResponse().getContentAsString();
+		}
+		assertThat(content).contains(event);
+		return content;
 	}
 
 	@Test
