@@ -23,18 +23,15 @@ import org.junit.jupiter.api.Test;
 import postern.HostileCorpus.Entry;
 import postern.host.Command;
 import postern.host.CommandKind;
-import postern.host.Hosts;
-import postern.host.LocalHost;
 import postern.host.RecordingHost;
+import postern.host.RecordingHostConfiguration;
 import postern.host.RecordingHost.FileOperation;
 import postern.infrastructure.FlashMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -59,6 +56,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * (a folder may be named {@code a@@x.org}); each field lists them, and the test checks
  * that they are indeed accepted, so the list stays true.
  */
+@Import(RecordingHostConfiguration.class)
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class HostileInputTests extends PosternIntegrationTests {
 
@@ -620,22 +618,6 @@ class HostileInputTests extends PosternIntegrationTests {
 	/** A request to a URL whose entry is already percent-encoded: sent as it is. */
 	private static MockHttpServletRequestBuilder postTo(String url) {
 		return post(URI.create(url));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class RecordingHostConfiguration {
-
-		@Bean
-		RecordingHost recordingHost(LocalHost localHost) {
-			return new RecordingHost(localHost);
-		}
-
-		@Bean
-		@Primary
-		Hosts recordingHosts(RecordingHost host) {
-			return () -> host;
-		}
-
 	}
 
 }

@@ -8,15 +8,12 @@ import org.junit.jupiter.api.Test;
 import postern.PosternIntegrationTests;
 import postern.host.Command;
 import postern.host.CommandKind;
-import postern.host.Hosts;
-import postern.host.LocalHost;
 import postern.host.RecordingHost;
+import postern.host.RecordingHostConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Hostile values in every mailbox field are refused with a message next to the field, and
  * never reach a command: the host records every command it is asked to run.
  */
+@Import(RecordingHostConfiguration.class)
 @AutoConfigureMockMvc
 class MailboxHostileInputTests extends PosternIntegrationTests {
 
@@ -154,22 +152,6 @@ class MailboxHostileInputTests extends PosternIntegrationTests {
 		assertThat(commands).extracting(Command::kind)
 			.as("only listings ran")
 			.allMatch((kind) -> kind == CommandKind.MADDY_CREDS_LIST || kind == CommandKind.MADDY_IMAP_ACCT_LIST);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class RecordingHostConfiguration {
-
-		@Bean
-		RecordingHost recordingHost(LocalHost localHost) {
-			return new RecordingHost(localHost);
-		}
-
-		@Bean
-		@Primary
-		Hosts recordingHosts(RecordingHost host) {
-			return () -> host;
-		}
-
 	}
 
 }
