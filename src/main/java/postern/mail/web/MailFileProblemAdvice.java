@@ -1,5 +1,6 @@
 package postern.mail.web;
 
+import postern.mail.MaddyException;
 import postern.mail.MailFileException;
 
 import org.springframework.http.HttpStatus;
@@ -9,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * A mail page whose file Postern cannot read (maddy.conf with a syntax error, say) says
- * so in plain words instead of failing with a stack trace.
+ * A mail page whose file Postern cannot read (maddy.conf with a syntax error, say), or
+ * whose listing maddy's CLI refuses (maddy not installed, its user missing), says so in
+ * plain words instead of failing with a stack trace.
  */
 @ControllerAdvice(assignableTypes = { DomainController.class, AliasController.class })
 class MailFileProblemAdvice {
@@ -22,6 +24,13 @@ class MailFileProblemAdvice {
 	String unreadable(MailFileException ex, Model model) {
 		model.addAttribute("messageKey", ex.messageKey());
 		model.addAttribute("arguments", ex.arguments());
+		return VIEW;
+	}
+
+	@ExceptionHandler(MaddyException.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String maddyFailed(MaddyException ex, Model model) {
+		model.addAttribute("maddyRun", ex.getRun());
 		return VIEW;
 	}
 

@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import postern.change.Change;
 import postern.change.ChangeFixtures;
 import postern.host.Hosts;
+import postern.mail.MaddyError;
+import postern.mail.MaddyException;
+import postern.mail.MaddyRun;
 import postern.mail.Mailbox;
 import postern.mail.Mailboxes;
 import postern.mail.Aliases;
@@ -82,6 +85,17 @@ class DomainControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("xoyize.xyz"), containsString("primary"),
 					containsString("café.fr"), containsString("xn--caf-dma.fr"))));
+	}
+
+	@Test
+	void listSaysWhatMaddysCommandLineAnsweredWhenItFails() throws Exception {
+		given(this.domains.list()).willReturn(List.of(new MailDomain("xoyize.xyz", true)));
+		given(this.mailboxes.all()).willThrow(new MaddyException(new MaddyRun("sudo -n -u maddy maddy creds list", 1,
+				MaddyError.NOT_INSTALLED, "sudo: unknown user maddy")));
+		this.mvc.perform(get("/domains"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(
+					allOf(containsString("sudo: unknown user maddy"), containsString("postern.maddy.command-prefix"))));
 	}
 
 	@Test
