@@ -1,6 +1,10 @@
 package postern.api;
 
+import java.util.Set;
+
+import postern.PosternProperties;
 import postern.audit.AuditLog;
+import postern.security.Authorities;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +14,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -27,22 +33,26 @@ class ApiSecurityConfiguration {
 	/** The paths this chain guards. */
 	static final String API_PATHS = "/api/**";
 
-	private static final String ADMIN = "ADMIN";
-
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens, AuditLog auditLog)
-			throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens, AuditLog auditLog,
+			SessionRegistry sessionRegistry, PosternProperties properties) throws Exception {
+		boolean secondFactorRequired = properties.security().requireTotp();
 		http.securityMatcher(API_PATHS);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, API_PATHS)
-			.access((authentication, context) -> allowed(authentication.get(), ApiScope.READ_AUTHORITY))
+			.access((authentication, context) -> allowed(authentication.get(), ApiScope.READ_AUTHORITY,
+					secondFactorRequired))
 			.anyRequest()
-			.access((authentication, context) -> allowed(authentication.get(), ApiScope.WRITE_AUTHORITY)));
+			.access((authentication, context) -> allowed(authentication.get(), ApiScope.WRITE_AUTHORITY,
+					secondFactorRequired)));
 		// A browser never sends an Authorization header by itself: a token call cannot be
 		// forged across sites, a session call can and keeps its CSRF check.
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer));
-		// Never create a session here; an existing one (a logged-in admin) is still read.
+		// Never create a session here; an existing one (a logged-in admin) is still read,
+		// unless it was ended elsewhere.
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+		http.addFilterAfter(new EndedSessionFilter(sessionRegistry, ApiErrorResponses.unauthorized()),
+				SecurityContextHolderFilter.class);
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		http.formLogin((form) -> form.disable());
 		http.httpBasic((basic) -> basic.disable());
@@ -54,11 +64,20 @@ class ApiSecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthorizationDecision allowed(Authentication authentication, String authority) {
-		boolean granted = authentication != null && authentication.isAuthenticated() && authentication.getAuthorities()
-			.stream()
-			.anyMatch((held) -> held.getAuthority().equals(authority) || held.getAuthority().equals("ROLE_" + ADMIN));
-		return new AuthorizationDecision(granted);
+	/**
+	 * A token needs its scope; a browser session needs a full admin login, with its
+	 * second factor when every admin must have one.
+	 */
+	static AuthorizationDecision allowed(Authentication authentication, String authority,
+			boolean secondFactorRequired) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return new AuthorizationDecision(false);
+		}
+		Set<String> held = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+		boolean token = held.contains(authority);
+		boolean admin = held.contains(Authorities.ADMIN)
+				&& (!secondFactorRequired || held.contains(Authorities.FACTOR_TOTP));
+		return new AuthorizationDecision(token || admin);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -58,6 +59,9 @@ class ApiSecurityTests extends PosternIntegrationTests {
 
 	@Autowired
 	AdminAccounts admins;
+
+	@Autowired
+	SessionRegistry sessionRegistry;
 
 	@Autowired
 	Totp totp;
@@ -207,6 +211,18 @@ class ApiSecurityTests extends PosternIntegrationTests {
 		this.mvc.perform(get("/api/v1/mailboxes/csrf-session@cinay.eu").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("COMPLETE"));
+	}
+
+	@Test
+	void aSessionEndedElsewhereIsRefused() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.sessionRegistry.registerNewSession(session.getId(), "admin");
+		this.mvc.perform(get("/api/v1/domains").session(session).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk());
+		// What "log out everywhere", a password reset or a removal does to a session
+		this.sessionRegistry.getSessionInformation(session.getId()).expireNow();
+		this.mvc.perform(get("/api/v1/domains").session(session).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
