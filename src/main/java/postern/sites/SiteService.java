@@ -286,6 +286,7 @@ public class SiteService {
 					throw new SiteFieldException("upstreams", "sites.error.upstreams");
 				}
 				checkHosts("upstreams", upstreams);
+				refuseAdminUpstream("upstreams", upstreams);
 				yield new Site(kind, addresses, null, false, input.gzip(), upstreams, null, user(input, current), null);
 			}
 			case REDIRECT -> {
@@ -350,16 +351,26 @@ public class SiteService {
 	 * site rewrite the whole server's configuration.
 	 */
 	private void refuseAdminProxy(List<Caddyfile.Segment> segments) {
+		for (Caddyfile.Segment segment : segments) {
+			boolean proxy = segment.name().equals("reverse_proxy") || segment.name().equals("to");
+			if (proxy) {
+				refuseAdminUpstream("text", segment.args());
+			}
+			refuseAdminProxy(segment.block());
+		}
+	}
+
+	/**
+	 * Any upstream on the admin endpoint's port is refused, whatever its host or scheme:
+	 * loopback has more spellings than a list of them could hold.
+	 */
+	private void refuseAdminUpstream(String field, List<String> upstreams) {
 		URI admin = this.properties.caddy().adminUrl();
 		int port = (admin.getPort() > 0) ? admin.getPort() : DEFAULT_ADMIN_PORT;
 		java.util.regex.Pattern adminUpstream = java.util.regex.Pattern
-			.compile("(?i)(https?://)?(localhost|127(\\.[0-9]{1,3}){3}|\\[::1?\\]|0\\.0\\.0\\.0)?:" + port + "/?");
-		for (Caddyfile.Segment segment : segments) {
-			boolean proxy = segment.name().equals("reverse_proxy") || segment.name().equals("to");
-			if (proxy && segment.args().stream().anyMatch((arg) -> adminUpstream.matcher(arg).matches())) {
-				throw new SiteFieldException("text", "sites.error.raw.admin-proxy", String.valueOf(port));
-			}
-			refuseAdminProxy(segment.block());
+			.compile("(?i)([a-z0-9+.-]+://)?[^/\\s]*:" + port + "(/.*)?");
+		if (upstreams.stream().anyMatch((upstream) -> adminUpstream.matcher(upstream).matches())) {
+			throw new SiteFieldException(field, "sites.error.raw.admin-proxy", String.valueOf(port));
 		}
 	}
 

@@ -137,6 +137,8 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 				List.of("proxy", "upstreams", "127.0.0.1:80 {"),
 				List.of("proxy", "upstreams", "127.0.0.1:80\nimport x"), List.of("proxy", "upstreams", "\"a\":80"),
 				List.of("proxy", "upstreams", "127.0.0.1:99999"), List.of("proxy", "upstreams", huge),
+				List.of("proxy", "upstreams", "localhost:2019"),
+				List.of("proxy", "upstreams", "127.0.0.1:8080 [::1]:2019"),
 				List.of("redirect", "redirectTo", "https://a.example.org/\"}"),
 				List.of("redirect", "redirectTo", "https://a.example.org/{uri}"),
 				List.of("redirect", "redirectTo", "javascript:alert(1)"),
