@@ -278,11 +278,12 @@ class HostileInputTests extends PosternIntegrationTests {
 	/** Login names as Debian's adduser accepts them by default. */
 	static final Predicate<String> ACCEPTED_LOGINS = Pattern.compile("[a-z_][a-z0-9_-]{0,31}").asMatchPredicate();
 
-	/** At most eight words of plain characters, the first not an option. */
+	/** sudo or doas, then only the options -n, -E, -H and -u with a user name. */
 	static final Predicate<String> ACCEPTED_PREFIXES = Pattern
-		.compile(" *[A-Za-z0-9@%+=:,./_][A-Za-z0-9@%+=:,./_-]{0,199}( +[A-Za-z0-9@%+=:,./_-]{1,200}){0,7} *")
+		.compile(" *((/usr/local/bin/|/usr/bin/|/bin/)?(sudo|doas))( +-[nEH]| +-u +[a-z_][a-z0-9_-]{0,31})* *")
 		.asMatchPredicate()
-		.and((text) -> text.length() <= 1024);
+		.or(String::isBlank)
+		.and((text) -> text.length() <= 500);
 
 	static final Predicate<String> ACCEPTED_ADMIN_NAMES = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}")
 		.asMatchPredicate();

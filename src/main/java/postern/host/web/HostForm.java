@@ -49,7 +49,7 @@ class HostForm {
 	private String keyFile;
 
 	@Size(max = 500)
-	@SafeWords
+	@SudoPrefix
 	private String sudoPrefix;
 
 	@Size(max = 1024)
@@ -73,7 +73,7 @@ class HostForm {
 	HostParameters toParameters() {
 		return new HostParameters(this.name.strip(), this.address.strip(), this.port, this.user.strip(),
 				Path.of(this.keyFile), (this.sudoPrefix == null || this.sudoPrefix.isBlank()) ? null
-						: SafeWords.Validator.words(this.sudoPrefix));
+						: SudoPrefix.Validator.words(this.sudoPrefix));
 	}
 
 	/**

@@ -14,16 +14,17 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A command prefix such as {@code sudo -n}: at most {@value Validator#MAX_WORDS} words
- * separated by spaces, each made of letters, digits and {@code @%+=:,./_-} only (nothing
- * a shell or sudoers would read specially), the first one a program rather than an
- * option. An empty value means no override.
+ * A server's sudo prefix, such as {@code sudo -n}: {@code sudo} or {@code doas} (by name
+ * or by its path in {@code /usr/bin}, {@code /bin} or {@code /usr/local/bin}), then only
+ * the options {@code -n}, {@code -E}, {@code -H} and {@code -u <user>}. It goes before
+ * commands of the catalogue, so it may name no other program and carry no other word. An
+ * empty value means no override.
  */
 @Documented
-@Constraint(validatedBy = SafeWords.Validator.class)
+@Constraint(validatedBy = SudoPrefix.Validator.class)
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
-@interface SafeWords {
+@interface SudoPrefix {
 
 	String message() default "{hosts.error.sudoPrefix}";
 
@@ -31,13 +32,10 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<SafeWords, String> {
+	class Validator implements ConstraintValidator<SudoPrefix, String> {
 
-		static final int MAX_WORDS = 8;
-
-		private static final Pattern WORD = Pattern.compile("[A-Za-z0-9@%+=:,./_-]{1,200}");
-
-		private static final Pattern SPACES_AND_WORDS = Pattern.compile("[ A-Za-z0-9@%+=:,./_-]*");
+		private static final Pattern PREFIX = Pattern
+			.compile("((/usr/local/bin/|/usr/bin/|/bin/)?(sudo|doas))( -[nEH]| -u [a-z_][a-z0-9_-]{0,31})*");
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
@@ -46,15 +44,10 @@ import jakarta.validation.Payload;
 			}
 			// Only spaces separate words: a tab or a line break is refused, not trimmed
 			// away
-			if (!SPACES_AND_WORDS.matcher(value).matches()) {
+			if (!value.matches("[ A-Za-z0-9/_-]*")) {
 				return false;
 			}
-			if (value.isBlank()) {
-				return true;
-			}
-			List<String> words = words(value);
-			return words.size() <= MAX_WORDS && !words.get(0).startsWith("-")
-					&& words.stream().allMatch((word) -> WORD.matcher(word).matches());
+			return value.isBlank() || PREFIX.matcher(String.join(" ", words(value))).matches();
 		}
 
 		/**
