@@ -18,7 +18,7 @@ public interface Hosts {
 	 * @return every host, the current one marked; only the current one by default
 	 */
 	default List<HostChoice> choices() {
-		return List.of(new HostChoice("local", current().name(), true, true));
+		return List.of(new HostChoice(ManagedHosts.LOCAL_ID, current().name(), true, true));
 	}
 
 }

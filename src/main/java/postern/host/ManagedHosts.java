@@ -256,9 +256,8 @@ public class ManagedHosts implements Hosts {
 	}
 
 	private SshHost open(RemoteHost remote) {
-		return this.open.computeIfAbsent(remote.getId(),
-				(id) -> new SshHost(remote.getName(), remote.target(), this.passphrases.get(id), remote.overrides(),
-						this.properties.backups(), this.events, Clock.systemUTC()));
+		return this.open.computeIfAbsent(remote.getId(), (id) -> new SshHost(remote.getName(), remote.target(),
+				this.passphrases.get(id), remote.overrides(), this.properties.backups(), this.events, this.clock));
 	}
 
 	/**

@@ -126,11 +126,6 @@ public class RemoteHost {
 		return String.valueOf(this.id);
 	}
 
-	HostParameters parameters() {
-		return new HostParameters(this.name, this.address, this.port, this.user, Path.of(this.keyFile),
-				sudoPrefixWords());
-	}
-
 	SshHost.Target target() {
 		return new SshHost.Target(this.address, this.port, this.user, Path.of(this.keyFile), this.hostKeyFingerprint);
 	}

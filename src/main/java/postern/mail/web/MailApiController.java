@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import postern.api.ApiChanges;
 import postern.api.ChangeReport;
 import postern.api.InvalidApiRequestException;
-import postern.host.Argument;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailDomain;
@@ -192,11 +191,7 @@ class MailApiController {
 	}
 
 	private Mailbox existing(String address) {
-		String key = (address != null) ? address.toLowerCase(Locale.ROOT) : "";
-		if (!Argument.MAILBOX.accepts(key)) {
-			throw notFound();
-		}
-		return this.mailboxes.find(key).orElseThrow(MailApiController::notFound);
+		return MailboxController.findByAddress(this.mailboxes, address).orElseThrow(MailApiController::notFound);
 	}
 
 	private boolean isLocal(String domain) {

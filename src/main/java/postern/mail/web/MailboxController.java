@@ -206,11 +206,19 @@ class MailboxController {
 	}
 
 	private Mailbox existing(String address) {
+		return findByAddress(this.mailboxes, address)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * The mailbox an address in a URL names, for the pages and the API alike.
+	 * @param mailboxes the mailboxes
+	 * @param address the address as it came, in any case
+	 * @return the mailbox, or empty when there is none or the address cannot be one
+	 */
+	static Optional<Mailbox> findByAddress(Mailboxes mailboxes, String address) {
 		String key = (address != null) ? address.toLowerCase(Locale.ROOT) : "";
-		if (!Argument.MAILBOX.accepts(key)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		return this.mailboxes.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return Argument.MAILBOX.accepts(key) ? mailboxes.find(key) : Optional.empty();
 	}
 
 	/**
