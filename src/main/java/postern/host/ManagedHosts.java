@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,8 @@ import postern.PosternProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -29,6 +32,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  * A remote host is never logged in to before its host key's fingerprint was confirmed.
  * Key passphrases are kept in memory only, so after a restart an encrypted key needs its
  * passphrase again.
+ * <p>
+ * The connection of each trusted host is kept open and reused, so the host a session
+ * selected is read from the database only when it has none. A change to a host drops its
+ * connection once the change is committed: dropped earlier, a request running meanwhile
+ * would open it again from the old row and keep it.
  */
 @Service
 public class ManagedHosts implements Hosts {
@@ -54,6 +62,12 @@ public class ManagedHosts implements Hosts {
 
 	private final Map<Long, SshHost> open = new ConcurrentHashMap<>();
 
+	/**
+	 * How many times each host's connection was dropped: a connection made from a row
+	 * read before a drop is not kept.
+	 */
+	private final Map<Long, Long> drops = new ConcurrentHashMap<>();
+
 	private final Map<Long, char[]> passphrases = new ConcurrentHashMap<>();
 
 	ManagedHosts(LocalHost local, RemoteHostRepository repository, CommandCatalogue catalogue,
@@ -66,18 +80,33 @@ public class ManagedHosts implements Hosts {
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A selected host that was removed, or whose key must be confirmed again, is
+	 * unselected: the session acts on the local machine again.
+	 */
 	@Override
 	public Host current() {
-		return selected().<Host>map(this::open).orElse(this.local);
+		Optional<Long> id = selectedId();
+		if (id.isEmpty()) {
+			return this.local;
+		}
+		Optional<SshHost> host = connection(id.get());
+		if (host.isEmpty()) {
+			unselect();
+			return this.local;
+		}
+		return host.get();
 	}
 
 	@Override
 	public List<HostChoice> choices() {
-		Optional<RemoteHost> selected = selected();
+		Optional<Long> selected = (current() != this.local) ? selectedId() : Optional.empty();
 		List<HostChoice> choices = new ArrayList<>();
 		choices.add(new HostChoice(LOCAL_ID, this.local.name(), selected.isEmpty(), true));
 		for (RemoteHost remote : this.repository.findAllByOrderByNameAsc()) {
-			boolean isSelected = selected.map((host) -> host.getId().equals(remote.getId())).orElse(false);
+			boolean isSelected = selected.map(remote.getId()::equals).orElse(false);
 			choices.add(new HostChoice(remote.getKey(), remote.getName(), isSelected, remote.isTrusted()));
 		}
 		return choices;
@@ -179,7 +208,7 @@ public class ManagedHosts implements Hosts {
 		if (moved) {
 			host.offer(offered);
 		}
-		forget(host.getId());
+		forgetOnCommit(host.getId());
 		rememberPassphrase(host.getId(), passphrase);
 		return this.repository.save(host);
 	}
@@ -198,7 +227,7 @@ public class ManagedHosts implements Hosts {
 		}
 		host.confirm();
 		this.repository.save(host);
-		forget(host.getId());
+		forgetOnCommit(host.getId());
 		return true;
 	}
 
@@ -211,7 +240,7 @@ public class ManagedHosts implements Hosts {
 	public RemoteHost remove(String id) {
 		RemoteHost host = find(id);
 		this.repository.delete(host);
-		forget(host.getId());
+		forgetOnCommit(host.getId());
 		Optional.ofNullable(this.passphrases.remove(host.getId())).ifPresent((chars) -> Arrays.fill(chars, '\0'));
 		return host;
 	}
@@ -228,7 +257,11 @@ public class ManagedHosts implements Hosts {
 		if (!remote.isTrusted()) {
 			return ConnectionReport.failed("The host key of " + remote.getName() + " has not been confirmed");
 		}
-		SshHost host = open(remote);
+		Optional<SshHost> connection = connection(remote.getId());
+		if (connection.isEmpty()) {
+			return ConnectionReport.failed("The host key of " + remote.getName() + " has not been confirmed");
+		}
+		SshHost host = connection.get();
 		try {
 			CommandResult uname = host.run(this.catalogue.command(CommandKind.UNAME));
 			boolean maddy = executable(host, this.properties.maddy().binary());
@@ -246,24 +279,93 @@ public class ManagedHosts implements Hosts {
 		return status.exists() && !status.directory() && status.executable();
 	}
 
-	private Optional<RemoteHost> selected() {
+	/**
+	 * Close every connection when the application stops, so no SSH session is left open
+	 * on the servers.
+	 */
+	@PreDestroy
+	void closeAll() {
+		List.copyOf(this.open.keySet()).forEach(this::forget);
+	}
+
+	private Optional<Long> selectedId() {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null
 				|| !(request.getAttribute(SESSION_ATTRIBUTE, RequestAttributes.SCOPE_SESSION) instanceof Long id)) {
 			return Optional.empty();
 		}
-		return this.repository.findById(id).filter(RemoteHost::isTrusted);
+		return Optional.of(id);
 	}
 
-	private SshHost open(RemoteHost remote) {
-		return this.open.computeIfAbsent(remote.getId(), (id) -> new SshHost(remote.getName(), remote.target(),
-				this.passphrases.get(id), remote.overrides(), this.properties.backups(), this.events, this.clock));
+	private void unselect() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(SESSION_ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+		}
 	}
 
 	/**
-	 * Close a host's connection so the next call uses its new settings.
+	 * The open connection of a trusted host, else one made from its row.
+	 * @param id the host's id
+	 * @return the connection, or empty when the host is gone or not trusted
+	 */
+	private Optional<SshHost> connection(Long id) {
+		SshHost cached = this.open.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		while (true) {
+			long dropsBefore = this.drops.getOrDefault(id, 0L);
+			Optional<RemoteHost> remote = this.repository.findById(id).filter(RemoteHost::isTrusted);
+			if (remote.isEmpty()) {
+				return Optional.empty();
+			}
+			SshHost host = open(remote.get(), dropsBefore);
+			if (host != null) {
+				return Optional.of(host);
+			}
+		}
+	}
+
+	/**
+	 * The connection of a host, made from its row unless one is open.
+	 * @param remote the host's row
+	 * @param dropsBefore how many times its connection was dropped before the row was
+	 * read
+	 * @return the connection, or {@code null} when it was dropped since: the row may be
+	 * older than the change that dropped it, so it is read again
+	 */
+	private SshHost open(RemoteHost remote, long dropsBefore) {
+		return this.open.computeIfAbsent(remote.getId(),
+				(id) -> (this.drops.getOrDefault(id, 0L) == dropsBefore)
+						? new SshHost(remote.getName(), remote.target(), this.passphrases.get(id), remote.overrides(),
+								this.properties.backups(), this.events, this.clock)
+						: null);
+	}
+
+	/**
+	 * Drop a host's connection once the transaction changing the host commits: until then
+	 * other requests read the old row, and a connection they open is dropped too.
+	 */
+	private void forgetOnCommit(Long id) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			forget(id);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				forget(id);
+			}
+		});
+	}
+
+	/**
+	 * Close a host's connection so the next call uses its new settings. The count goes up
+	 * first, so a connection being made from an older row is not kept.
 	 */
 	private void forget(Long id) {
+		this.drops.merge(id, 1L, Long::sum);
 		SshHost host = this.open.remove(id);
 		if (host != null) {
 			host.close();

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -81,6 +83,24 @@ final class TestSshServer implements AutoCloseable {
 	 */
 	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase, int port)
 			throws IOException, GeneralSecurityException {
+		return start(folder, hostKey, passphrase, port, Map.of());
+	}
+
+	/**
+	 * Start a server whose commands see extra environment variables, e.g. a
+	 * {@code STANDIN_STATE} of their own so the stand-ins behind it keep another server's
+	 * state.
+	 * @param folder where the user's private key file is written
+	 * @param environment the variables every command gets
+	 * @return the running server
+	 */
+	static TestSshServer start(Path folder, Map<String, String> environment)
+			throws IOException, GeneralSecurityException {
+		return start(folder, newKeyPair(), null, 0, environment);
+	}
+
+	private static TestSshServer start(Path folder, KeyPair hostKey, String passphrase, int port,
+			Map<String, String> environment) throws IOException, GeneralSecurityException {
 		KeyPair userKey = newKeyPair();
 		Path keyFile = Files.createTempFile(folder, "id_ecdsa", "");
 		OpenSSHKeyEncryptionContext encryption = null;
@@ -106,12 +126,26 @@ final class TestSshServer implements AutoCloseable {
 			}
 			return accepted;
 		});
-		server.setCommandFactory(
-				(channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+		server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, argv(environment, command))
+			.createShell(channel));
 		server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
 		server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
 		server.start();
 		return new TestSshServer(server, hostKey, keyFile, logins);
+	}
+
+	/**
+	 * How a command line is run: by {@code /bin/sh -c}, under {@code env} when there are
+	 * variables to set.
+	 */
+	private static List<String> argv(Map<String, String> environment, String command) {
+		List<String> argv = new ArrayList<>();
+		if (!environment.isEmpty()) {
+			argv.add("/usr/bin/env");
+			environment.forEach((name, value) -> argv.add(name + "=" + value));
+		}
+		argv.addAll(List.of("/bin/sh", "-c", command));
+		return argv;
 	}
 
 	static KeyPair newKeyPair() throws GeneralSecurityException {
@@ -131,6 +165,14 @@ final class TestSshServer implements AutoCloseable {
 	 */
 	int logins() {
 		return this.logins.get();
+	}
+
+	/**
+	 * How many SSH sessions are open on this server now.
+	 * @return the count of connected clients
+	 */
+	int sessions() {
+		return this.server.getActiveSessions().size();
 	}
 
 	Path userKeyFile() {
