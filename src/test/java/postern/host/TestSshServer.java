@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,8 +125,10 @@ final class TestSshServer implements AutoCloseable {
 			}
 			return accepted;
 		});
-		server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, argv(environment, command))
-			.createShell(channel));
+		server.setCommandFactory((channel, command) -> {
+			String line = withEnvironment(environment, command);
+			return new ProcessShellFactory(line, "/bin/sh", "-c", line).createShell(channel);
+		});
 		server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
 		server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
 		server.start();
@@ -135,17 +136,17 @@ final class TestSshServer implements AutoCloseable {
 	}
 
 	/**
-	 * How a command line is run: by {@code /bin/sh -c}, under {@code env} when there are
-	 * variables to set.
+	 * The command line as the shell runs it ({@code ProcessShellFactory} always runs
+	 * {@code /bin/sh -c} on it): the variables exported first.
 	 */
-	private static List<String> argv(Map<String, String> environment, String command) {
-		List<String> argv = new ArrayList<>();
-		if (!environment.isEmpty()) {
-			argv.add("/usr/bin/env");
-			environment.forEach((name, value) -> argv.add(name + "=" + value));
-		}
-		argv.addAll(List.of("/bin/sh", "-c", command));
-		return argv;
+	private static String withEnvironment(Map<String, String> environment, String command) {
+		StringBuilder line = new StringBuilder();
+		environment.forEach((name, value) -> line.append("export ")
+			.append(name)
+			.append('=')
+			.append(ShellQuoting.quote(value))
+			.append("; "));
+		return line.append(command).toString();
 	}
 
 	static KeyPair newKeyPair() throws GeneralSecurityException {
