@@ -2,6 +2,8 @@ package postern;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -9,6 +11,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,6 +49,9 @@ public final class Browser implements AutoCloseable {
 		options.setBinary(chromium.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--window-size=1280,1000");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -102,6 +110,22 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void waitForText(By locator, String text) {
 		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+	}
+
+	/**
+	 * The errors the pages wrote to the console since the last call: a script that
+	 * failed, or something the Content-Security-Policy refused.
+	 * @return the messages
+	 */
+	public List<String> consoleErrors() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
 	}
 
 	@Override

@@ -76,6 +76,9 @@ class HostsBrowserTests extends PosternIntegrationTests {
 	void addTrustTestSelectEditAndRemoveARemoteServer() {
 		try (Browser browser = Browser.open(this.port)) {
 			browser.logIn("admin", ADMIN_PASSWORD);
+			// the console is read: what a page writes there is seen
+			((JavascriptExecutor) browser.driver()).executeScript("console.error('console probe')");
+			assertThat(browser.consoleErrors()).anySatisfy((error) -> assertThat(error).contains("console probe"));
 			browser.driver().findElement(By.linkText("Hosts")).click();
 			browser.waitFor(By.linkText("Add a server")).click();
 
@@ -149,10 +152,12 @@ class HostsBrowserTests extends PosternIntegrationTests {
 	}
 
 	/**
-	 * Thymeleaf shows a message key it cannot find as {@code ??key_locale??}.
+	 * Thymeleaf shows a message key it cannot find as {@code ??key_locale??}; the console
+	 * shows what a script or the Content-Security-Policy refused.
 	 */
 	private static void assertEveryMessageFound(Browser browser) {
 		assertThat(browser.driver().getPageSource()).doesNotContain("??");
+		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
 	private static WebElement row(Browser browser, String id) {
