@@ -148,6 +148,7 @@ class HostsBrowserTests extends PosternIntegrationTests {
 			assertThat(selectedHost(browser)).isEqualTo(this.hosts.localName());
 			browser.get("/mailboxes");
 			assertThat(browser.waitFor(By.cssSelector("main")).getText()).doesNotContain(this.remoteMailbox);
+			assertEveryMessageFound(browser);
 		}
 	}
 
