@@ -41,12 +41,12 @@ class SystemServicesTests {
 	}
 
 	private SystemdUnits systemd() {
-		return new SystemdUnits(this.server.commands, this.server.properties);
+		return new SystemdUnits(this.server.commands);
 	}
 
 	private UnitActions actions(ChangeReloader... reloaders) {
 		return new UnitActions(this.server.commands, List.of(reloaders), this.server::host, this.auditLog,
-				this.server.properties, Optional.empty());
+				Optional.empty());
 	}
 
 	@Test
@@ -133,7 +133,7 @@ class SystemServicesTests {
 
 	@Test
 	void journalTailFiltersInPostern() {
-		Journal journal = new Journal(this.server.commands, this.server.properties);
+		Journal journal = new Journal(this.server.commands);
 		JournalTail all = journal.tail("maddy.service", 50, "");
 		assertThat(all.ok()).isTrue();
 		assertThat(all.entries()).hasSize(5);
