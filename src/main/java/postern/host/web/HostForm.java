@@ -210,7 +210,7 @@ class HostForm {
 		if (blank(typed)) {
 			return null;
 		}
-		return SudoPrefix.NONE.equals(typed.strip()) ? "" : String.join(" ", SudoPrefix.Validator.words(typed));
+		return SudoPrefix.NONE.equals(trimSpaces(typed)) ? "" : String.join(" ", SudoPrefix.Validator.words(typed));
 	}
 
 	/**

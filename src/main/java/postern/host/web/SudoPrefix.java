@@ -56,7 +56,7 @@ import jakarta.validation.Payload;
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			if (value == null || value.isEmpty() || (this.none && NONE.equals(value.strip()))) {
+			if (value == null || value.isEmpty() || (this.none && NONE.equals(HostForm.trimSpaces(value)))) {
 				return true;
 			}
 			// Only spaces separate words: a tab or a line break is refused, not trimmed

@@ -348,7 +348,8 @@ class HostControllerTests {
 			this.mvc.perform(valid("/hosts/new", Map.of("caddyReload", bad)))
 				.andExpect(model().attributeHasFieldErrors("form", "caddyReload"));
 		}
-		for (String bad : List.of("sudo -n; reboot", "bash", "-u root", "none -n", "sudo -u maddy\n", "nonE")) {
+		for (String bad : List.of("sudo -n; reboot", "bash", "-u root", "none -n", "sudo -u maddy\n", "nonE",
+				"\tnone")) {
 			this.mvc.perform(valid("/hosts/new", Map.of("maddyPrefix", bad)))
 				.andExpect(model().attributeHasFieldErrors("form", "maddyPrefix"));
 		}
