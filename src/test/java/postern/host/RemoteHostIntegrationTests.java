@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -248,6 +249,10 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 			.andExpect(content().string(containsString("own settings: postern.maddy.binary, postern.maddy.config")));
 		this.mvc.perform(form("/hosts/" + id + "/test", Map.of()))
 			.andExpect(content().string(containsString("Postern logged in.")));
+		this.mvc.perform(get("/hosts/" + id + "/edit").with(ADMIN).session(this.session))
+			.andExpect(
+					content().string(allOf(containsString("value=\"" + second.resolve("etc/maddy/maddy.conf") + "\""),
+							containsString("name=\"maddyPrefix\" value=\"none\""))));
 
 		Path ownAliases = SERVER.resolve("etc/maddy/aliases");
 		Path ownCredentials = SERVER.resolve("state/maddy/credentials");
