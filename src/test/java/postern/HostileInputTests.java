@@ -240,6 +240,18 @@ class HostileInputTests extends PosternIntegrationTests {
 				HostileInputTests::readableFile);
 		refusedInField("/hosts/new sudoPrefix", "sudoPrefix", (entry) -> hostForm(entry, "sudoPrefix", host),
 				ACCEPTED_PREFIXES);
+		for (String field : List.of("maddyBinary", "maddyConfig", "maddyAliases", "maddyStateDir", "maddyCertDir",
+				"caddyBinary", "caddyfile", "caddyWebRoot", "caddyDataDir", "backupsDir")) {
+			refusedInField("/hosts/new " + field, field, (entry) -> hostForm(entry, field, host), ACCEPTED_HOST_PATHS);
+		}
+		refusedInField("/hosts/new maddyPrefix", "maddyPrefix", (entry) -> hostForm(entry, "maddyPrefix", host),
+				ACCEPTED_PREFIXES.or(Pattern.compile(" *none *").asMatchPredicate()));
+		refusedInField("/hosts/new caddyUnit", "caddyUnit", (entry) -> hostForm(entry, "caddyUnit", host),
+				ACCEPTED_UNITS);
+		refusedInField("/hosts/new maddyUnit", "maddyUnit", (entry) -> hostForm(entry, "maddyUnit", host),
+				ACCEPTED_UNITS);
+		refusedInField("/hosts/new caddyReload", "caddyReload", (entry) -> hostForm(entry, "caddyReload", host),
+				Pattern.compile(" *(systemctl|caddy-cli)? *").asMatchPredicate());
 		inUrl("/hosts/{id}/test", (path) -> postTo("/hosts/" + path + "/test"));
 		inUrl("/hosts/{id}/delete", (path) -> postTo("/hosts/" + path + "/delete"));
 		// The two passwords differ, so an accepted name never creates an admin
@@ -284,6 +296,21 @@ class HostileInputTests extends PosternIntegrationTests {
 		.asMatchPredicate()
 		.or(String::isBlank)
 		.and((text) -> text.length() <= 500);
+
+	/**
+	 * A path a host may have of its own: absolute, of plain file-name segments (none
+	 * {@code .} or {@code ..}), no trailing slash, at most 1024 characters; spaces around
+	 * it and a value of spaces only (no override) are fine.
+	 */
+	static final Predicate<String> ACCEPTED_HOST_PATHS = Pattern
+		.compile(" *((/(?!\\.{1,2}(/| |$))[A-Za-z0-9._@+-]+)+)? *")
+		.asMatchPredicate()
+		.and((text) -> text.strip().length() <= 1024);
+
+	/** A service unit as systemd names it, or nothing (no override). */
+	static final Predicate<String> ACCEPTED_UNITS = Pattern
+		.compile(" *([A-Za-z0-9][A-Za-z0-9_.-]{0,63}(@[A-Za-z0-9_.-]{1,64})?\\.service)? *")
+		.asMatchPredicate();
 
 	static final Predicate<String> ACCEPTED_ADMIN_NAMES = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}")
 		.asMatchPredicate();

@@ -83,12 +83,12 @@ public class BackupService {
 		FileSnapshot current = host.read(path);
 		byte[] content = host.readBackup(backup);
 		String validatorId = this.validators.stream()
-			.filter((validator) -> validator.handles(path))
+			.filter((validator) -> validator.handles(host, path))
 			.map(ChangeValidator::id)
 			.findFirst()
 			.orElse(null);
 		List<String> reloaderIds = this.reloaders.stream()
-			.filter((reloader) -> reloader.handles(path))
+			.filter((reloader) -> reloader.handles(host, path))
 			.map(ChangeReloader::id)
 			.toList();
 		return new ChangeRequest("change.title.restore", List.of(path.toString(), backup.takenAt().toString()),

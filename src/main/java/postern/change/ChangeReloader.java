@@ -28,10 +28,11 @@ public interface ChangeReloader {
 	/**
 	 * Whether a file is read by the server this reloader reloads, so that a change made
 	 * without a feature (restoring a backup) still reloads it.
+	 * @param host the host the file is on
 	 * @param path a managed file
 	 * @return {@code true} when a change of that file needs this reloader
 	 */
-	default boolean handles(Path path) {
+	default boolean handles(Host host, Path path) {
 		return false;
 	}
 

@@ -28,10 +28,11 @@ public interface ChangeValidator {
 	/**
 	 * Whether this validator is the one for a file, so that a change made without a
 	 * feature (restoring a backup) still validates it.
+	 * @param host the host the file is on
 	 * @param path a managed file
 	 * @return {@code true} when this validator checks that file
 	 */
-	default boolean handles(Path path) {
+	default boolean handles(Host host, Path path) {
 		return false;
 	}
 

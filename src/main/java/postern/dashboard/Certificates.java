@@ -26,6 +26,7 @@ import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.HostException;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 
 import org.springframework.stereotype.Service;
 
@@ -46,17 +47,14 @@ public class Certificates {
 
 	private final List<MxHostSource> mxHosts;
 
-	private final Path certDir;
-
-	private final Path caddyData;
+	private final PosternProperties properties;
 
 	private final Clock clock;
 
 	Certificates(Hosts hosts, List<MxHostSource> mxHosts, PosternProperties properties, Optional<Clock> clock) {
 		this.hosts = hosts;
 		this.mxHosts = mxHosts;
-		this.certDir = properties.maddy().certDir();
-		this.caddyData = properties.caddy().dataDir();
+		this.properties = properties;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -66,25 +64,27 @@ public class Certificates {
 	 */
 	public CertificateReport report() {
 		Host host = this.hosts.current();
+		ServerSettings settings = ServerSettings.of(this.properties, host);
+		Path certDir = settings.maddy().certDir();
 		List<CertificateInfo> found = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (MxHostSource source : this.mxHosts) {
 			source.mxHost()
 				.filter((name) -> HOST_NAME.matcher(name).matches() && !name.contains(".."))
-				.ifPresent((name) -> read(host, "maddy", this.certDir.resolve(name).resolve("fullchain.pem"), false,
-						found, problems));
+				.ifPresent((name) -> read(host, "maddy", certDir.resolve(name).resolve("fullchain.pem"), false, found,
+						problems));
 		}
-		for (Path file : caddyCertificates(host, problems)) {
+		for (Path file : caddyCertificates(host, settings.caddy().dataDir(), problems)) {
 			read(host, "caddy", file, true, found, problems);
 		}
 		found.sort(Comparator.comparing(CertificateInfo::notAfter).thenComparing(CertificateInfo::name));
 		return new CertificateReport(found, problems);
 	}
 
-	private List<Path> caddyCertificates(Host host, List<String> problems) {
+	private List<Path> caddyCertificates(Host host, Path caddyData, List<String> problems) {
 		List<Path> files = new ArrayList<>();
 		try {
-			for (Path issuer : host.list(this.caddyData.resolve("certificates"))) {
+			for (Path issuer : host.list(caddyData.resolve("certificates"))) {
 				for (Path name : host.list(issuer)) {
 					host.list(name)
 						.stream()
@@ -94,7 +94,7 @@ public class Certificates {
 			}
 		}
 		catch (HostException | UnsupportedOperationException ex) {
-			problems.add(this.caddyData.resolve("certificates") + ": " + ex.getMessage());
+			problems.add(caddyData.resolve("certificates") + ": " + ex.getMessage());
 		}
 		return files;
 	}

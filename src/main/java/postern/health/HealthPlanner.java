@@ -10,7 +10,9 @@ import java.util.Optional;
 
 import postern.PosternProperties;
 import postern.host.FileSnapshot;
+import postern.host.Host;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 import postern.mail.DkimKeys;
 import postern.mail.DkimRecord;
 import postern.mail.MailDnsRecords;
@@ -38,7 +40,7 @@ public class HealthPlanner {
 
 	private final Hosts hosts;
 
-	private final Path certDir;
+	private final PosternProperties properties;
 
 	private final ObjectProvider<ServedMtaStsPolicies> policies;
 
@@ -52,7 +54,7 @@ public class HealthPlanner {
 		this.records = records;
 		this.addresses = addresses;
 		this.hosts = hosts;
-		this.certDir = properties.maddy().certDir();
+		this.properties = properties;
 		this.policies = policies;
 		this.sites = sites;
 	}
@@ -125,7 +127,9 @@ public class HealthPlanner {
 
 	private X509Certificate certificate(String mx) {
 		try {
-			FileSnapshot file = this.hosts.current().read(this.certDir.resolve(mx).resolve("fullchain.pem"));
+			Host host = this.hosts.current();
+			Path certDir = ServerSettings.of(this.properties, host).maddy().certDir();
+			FileSnapshot file = host.read(certDir.resolve(mx).resolve("fullchain.pem"));
 			if (!file.exists()) {
 				return null;
 			}

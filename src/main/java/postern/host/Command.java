@@ -135,12 +135,26 @@ public final class Command {
 	 * @return a new command
 	 */
 	Command withPrefix(List<String> prefix) {
-		List<String> replaced = new ArrayList<>(prefix);
-		replaced.addAll(this.argv.subList(this.prefixSize, this.argv.size()));
-		int shift = prefix.size() - this.prefixSize;
+		return withProgram(prefix, null);
+	}
+
+	/**
+	 * The same command with another prefix and executable, for a host whose program is
+	 * elsewhere or runs under another user. Redacted arguments move with their words.
+	 * @param prefix the words before the program, possibly none; {@code null} to keep
+	 * this command's
+	 * @param executable the program's path; {@code null} to keep this command's
+	 * @return a new command
+	 */
+	Command withProgram(List<String> prefix, String executable) {
+		List<String> newPrefix = (prefix != null) ? prefix : this.argv.subList(0, this.prefixSize);
+		List<String> replaced = new ArrayList<>(newPrefix);
+		replaced.add((executable != null) ? executable : this.argv.get(this.prefixSize));
+		replaced.addAll(this.argv.subList(this.prefixSize + 1, this.argv.size()));
+		int shift = newPrefix.size() - this.prefixSize;
 		Set<Integer> moved = new HashSet<>();
 		this.redacted.forEach((index) -> moved.add(index + shift));
-		return new Command(this.kind, replaced, this.stdin, this.timeout, moved, prefix.size());
+		return new Command(this.kind, replaced, this.stdin, this.timeout, moved, newPrefix.size());
 	}
 
 	@Override

@@ -116,4 +116,15 @@ public interface Host {
 	 */
 	byte[] readBackup(Backup backup);
 
+	/**
+	 * This host's settings: where maddy's and Caddy's files are on it, its units and
+	 * prefixes. Read them through
+	 * {@link ServerSettings#of(postern.PosternProperties, Host)}.
+	 * @param application the application's settings
+	 * @return the application's, unless this host has its own
+	 */
+	default ServerSettings settings(ServerSettings application) {
+		return application;
+	}
+
 }

@@ -1,7 +1,7 @@
 package postern.host;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * What the admin says about a remote host, already checked by the form.
@@ -11,14 +11,14 @@ import java.util.List;
  * @param port the SSH port
  * @param user the remote user
  * @param keyFile the private key file on Postern's machine
- * @param sudoPrefix the words put before the system tools on that host, or {@code null}
- * to keep {@code postern.systemctl.command-prefix}
+ * @param overrides the settings that host has in place of the application's (its sudo
+ * prefix, paths, units)
  */
 public record HostParameters(String name, String address, int port, String user, Path keyFile,
-		List<String> sudoPrefix) {
+		HostOverrides overrides) {
 
 	public HostParameters {
-		sudoPrefix = (sudoPrefix != null) ? List.copyOf(sudoPrefix) : null;
+		overrides = Objects.requireNonNullElse(overrides, HostOverrides.NONE);
 	}
 
 }

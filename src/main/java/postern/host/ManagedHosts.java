@@ -142,6 +142,14 @@ public class ManagedHosts implements Hosts {
 	}
 
 	/**
+	 * The application's settings, which a remote host keeps unless it has its own.
+	 * @return the settings of the machine Postern runs on
+	 */
+	public ServerSettings applicationSettings() {
+		return ServerSettings.of(this.properties);
+	}
+
+	/**
 	 * Every remote host, by name.
 	 * @return the hosts, trusted or not
 	 */
@@ -247,7 +255,7 @@ public class ManagedHosts implements Hosts {
 
 	/**
 	 * Log in to a remote host and look around: {@code uname -a}, and whether maddy and
-	 * Caddy are where the settings say.
+	 * Caddy are where that host's settings say.
 	 * @param id the host's id
 	 * @return what was found, or why it failed; a host whose key is not confirmed is not
 	 * connected to
@@ -264,8 +272,9 @@ public class ManagedHosts implements Hosts {
 		SshHost host = connection.get();
 		try {
 			CommandResult uname = host.run(this.catalogue.command(CommandKind.UNAME));
-			boolean maddy = executable(host, this.properties.maddy().binary());
-			boolean caddy = executable(host, this.properties.caddy().binary());
+			ServerSettings settings = ServerSettings.of(this.properties, host);
+			boolean maddy = executable(host, settings.maddy().binary());
+			boolean caddy = executable(host, settings.caddy().binary());
 			return new ConnectionReport(uname.stdout().strip(), maddy, caddy, null);
 		}
 		catch (HostException ex) {
@@ -337,10 +346,9 @@ public class ManagedHosts implements Hosts {
 	 */
 	private SshHost open(RemoteHost remote, long dropsBefore) {
 		return this.open.computeIfAbsent(remote.getId(),
-				(id) -> (this.drops.getOrDefault(id, 0L) == dropsBefore)
-						? new SshHost(remote.getName(), remote.target(), this.passphrases.get(id), remote.overrides(),
-								this.properties.backups(), this.events, this.clock)
-						: null);
+				(id) -> (this.drops.getOrDefault(id, 0L) == dropsBefore) ? new SshHost(remote.getName(),
+						remote.target(), this.passphrases.get(id), remote.getOverrides(),
+						remote.getOverrides().backups(this.properties.backups()), this.events, this.clock) : null);
 	}
 
 	/**

@@ -74,18 +74,19 @@ public class ManagedPathsCheck {
 	 */
 	public synchronized List<Result> recheck() {
 		Host host = this.hosts.current();
+		ServerSettings settings = ServerSettings.of(this.properties, host);
 		List<Result> checked = new ArrayList<>();
 		for (Thing thing : Thing.values()) {
-			checked.add(check(host, thing, path(thing)));
+			checked.add(check(host, thing, path(settings, thing)));
 		}
 		List<Result> done = List.copyOf(checked);
 		this.results.put(host.name(), done);
 		return done;
 	}
 
-	Path path(Thing thing) {
-		PosternProperties.Maddy maddy = this.properties.maddy();
-		PosternProperties.Caddy caddy = this.properties.caddy();
+	static Path path(ServerSettings settings, Thing thing) {
+		PosternProperties.Maddy maddy = settings.maddy();
+		PosternProperties.Caddy caddy = settings.caddy();
 		return switch (thing) {
 			case MADDY_BINARY -> maddy.binary();
 			case MADDY_CONFIG -> maddy.config();
@@ -95,7 +96,7 @@ public class ManagedPathsCheck {
 			case CADDY_BINARY -> caddy.binary();
 			case CADDYFILE -> caddy.caddyfile();
 			case WEB_ROOT -> caddy.webRoot();
-			case BACKUPS -> this.properties.backups().dir();
+			case BACKUPS -> settings.backups().dir();
 		};
 	}
 

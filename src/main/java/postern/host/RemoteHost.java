@@ -2,8 +2,8 @@ package postern.host;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,8 +14,8 @@ import jakarta.persistence.Table;
 
 /**
  * A server Postern manages over SSH: where it is, how to log in (a key file, never a
- * password), its own sudo prefix, and its host key. It is used only once the admin has
- * confirmed the fingerprint read when it was added.
+ * password), the settings it has of its own (paths, units, prefixes), and its host key.
+ * It is used only once the admin has confirmed the fingerprint read when it was added.
  */
 @Entity
 @Table(name = "remote_host")
@@ -42,6 +42,48 @@ public class RemoteHost {
 
 	@Column(name = "sudo_prefix", length = 500)
 	private String sudoPrefix;
+
+	@Column(name = "maddy_binary", length = 1024)
+	private String maddyBinary;
+
+	@Column(name = "maddy_config", length = 1024)
+	private String maddyConfig;
+
+	@Column(name = "maddy_aliases", length = 1024)
+	private String maddyAliases;
+
+	@Column(name = "maddy_state_dir", length = 1024)
+	private String maddyStateDir;
+
+	@Column(name = "maddy_cert_dir", length = 1024)
+	private String maddyCertDir;
+
+	@Column(name = "maddy_prefix", length = 500)
+	private String maddyPrefix;
+
+	@Column(name = "caddy_binary", length = 1024)
+	private String caddyBinary;
+
+	@Column(name = "caddyfile", length = 1024)
+	private String caddyfile;
+
+	@Column(name = "caddy_web_root", length = 1024)
+	private String caddyWebRoot;
+
+	@Column(name = "caddy_data_dir", length = 1024)
+	private String caddyDataDir;
+
+	@Column(name = "caddy_reload", length = 20)
+	private String caddyReload;
+
+	@Column(name = "caddy_unit", length = 100)
+	private String caddyUnit;
+
+	@Column(name = "maddy_unit", length = 100)
+	private String maddyUnit;
+
+	@Column(name = "backups_dir", length = 1024)
+	private String backupsDir;
 
 	@Column(name = "offered_fingerprint", length = 100)
 	private String offeredFingerprint;
@@ -130,12 +172,58 @@ public class RemoteHost {
 		return new SshHost.Target(this.address, this.port, this.user, Path.of(this.keyFile), this.hostKeyFingerprint);
 	}
 
-	HostOverrides overrides() {
-		return new HostOverrides(sudoPrefixWords());
+	/**
+	 * The settings this host has of its own.
+	 * @return its overrides, {@link HostOverrides#NONE none} when it keeps every
+	 * application setting
+	 */
+	public HostOverrides getOverrides() {
+		Map<HostSetting, String> values = new EnumMap<>(HostSetting.class);
+		for (HostSetting setting : HostSetting.values()) {
+			String value = column(setting);
+			if (value != null) {
+				values.put(setting, value);
+			}
+		}
+		return new HostOverrides(values);
 	}
 
-	private List<String> sudoPrefixWords() {
-		return (this.sudoPrefix != null) ? Arrays.asList(this.sudoPrefix.split(" ")) : null;
+	private String column(HostSetting setting) {
+		return switch (setting) {
+			case MADDY_BINARY -> this.maddyBinary;
+			case MADDY_CONFIG -> this.maddyConfig;
+			case MADDY_ALIASES -> this.maddyAliases;
+			case MADDY_STATE_DIR -> this.maddyStateDir;
+			case MADDY_CERT_DIR -> this.maddyCertDir;
+			case MADDY_PREFIX -> this.maddyPrefix;
+			case CADDY_BINARY -> this.caddyBinary;
+			case CADDYFILE -> this.caddyfile;
+			case CADDY_WEB_ROOT -> this.caddyWebRoot;
+			case CADDY_DATA_DIR -> this.caddyDataDir;
+			case CADDY_RELOAD -> this.caddyReload;
+			case CADDY_UNIT -> this.caddyUnit;
+			case MADDY_UNIT -> this.maddyUnit;
+			case SYSTEM_PREFIX -> this.sudoPrefix;
+			case BACKUPS_DIR -> this.backupsDir;
+		};
+	}
+
+	private void overrides(HostOverrides overrides) {
+		this.maddyBinary = overrides.get(HostSetting.MADDY_BINARY).orElse(null);
+		this.maddyConfig = overrides.get(HostSetting.MADDY_CONFIG).orElse(null);
+		this.maddyAliases = overrides.get(HostSetting.MADDY_ALIASES).orElse(null);
+		this.maddyStateDir = overrides.get(HostSetting.MADDY_STATE_DIR).orElse(null);
+		this.maddyCertDir = overrides.get(HostSetting.MADDY_CERT_DIR).orElse(null);
+		this.maddyPrefix = overrides.get(HostSetting.MADDY_PREFIX).orElse(null);
+		this.caddyBinary = overrides.get(HostSetting.CADDY_BINARY).orElse(null);
+		this.caddyfile = overrides.get(HostSetting.CADDYFILE).orElse(null);
+		this.caddyWebRoot = overrides.get(HostSetting.CADDY_WEB_ROOT).orElse(null);
+		this.caddyDataDir = overrides.get(HostSetting.CADDY_DATA_DIR).orElse(null);
+		this.caddyReload = overrides.get(HostSetting.CADDY_RELOAD).orElse(null);
+		this.caddyUnit = overrides.get(HostSetting.CADDY_UNIT).orElse(null);
+		this.maddyUnit = overrides.get(HostSetting.MADDY_UNIT).orElse(null);
+		this.sudoPrefix = overrides.get(HostSetting.SYSTEM_PREFIX).orElse(null);
+		this.backupsDir = overrides.get(HostSetting.BACKUPS_DIR).orElse(null);
 	}
 
 	void change(HostParameters parameters) {
@@ -144,7 +232,7 @@ public class RemoteHost {
 		this.port = parameters.port();
 		this.user = parameters.user();
 		this.keyFile = parameters.keyFile().toString();
-		this.sudoPrefix = (parameters.sudoPrefix() != null) ? String.join(" ", parameters.sudoPrefix()) : null;
+		overrides(parameters.overrides());
 	}
 
 	/**

@@ -202,6 +202,15 @@ public final class SshHost implements Host, AutoCloseable {
 	}
 
 	/**
+	 * This host's settings: its own over the application's, and Caddy's admin API out of
+	 * reach from Postern's machine.
+	 */
+	@Override
+	public ServerSettings settings(ServerSettings application) {
+		return this.overrides.applyTo(application);
+	}
+
+	/**
 	 * Disconnect; the next call connects again.
 	 */
 	@Override

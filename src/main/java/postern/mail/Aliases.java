@@ -15,7 +15,9 @@ import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
 import postern.host.FileSnapshot;
+import postern.host.Host;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -35,13 +37,13 @@ public class Aliases {
 
 	private final MailDomains domains;
 
-	private final Path file;
+	private final PosternProperties properties;
 
 	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.domains = domains;
-		this.file = properties.maddy().aliases();
+		this.properties = properties;
 	}
 
 	/**
@@ -169,12 +171,12 @@ public class Aliases {
 	 */
 	public void add(String address, List<String> targets) {
 		requireLocal(address);
-		this.hosts.current()
-			.edit(this.file,
-					(bytes) -> AliasesFile.parse(new String(bytes, StandardCharsets.UTF_8))
-						.withAlias(address, targets)
-						.text()
-						.getBytes(StandardCharsets.UTF_8));
+		Host host = this.hosts.current();
+		host.edit(file(host),
+				(bytes) -> AliasesFile.parse(new String(bytes, StandardCharsets.UTF_8))
+					.withAlias(address, targets)
+					.text()
+					.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void requireLocal(String address) {
@@ -195,9 +197,17 @@ public class Aliases {
 	}
 
 	private Read read() {
-		FileSnapshot snapshot = this.hosts.current().read(this.file);
+		Host host = this.hosts.current();
+		FileSnapshot snapshot = host.read(file(host));
 		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
 		return new Read(snapshot, AliasesFile.parse(text));
+	}
+
+	/**
+	 * The aliases file of a host, read at each call: each host may have its own.
+	 */
+	private Path file(Host host) {
+		return ServerSettings.of(this.properties, host).maddy().aliases();
 	}
 
 	private record Read(FileSnapshot snapshot, AliasesFile file) {

@@ -8,6 +8,7 @@ import postern.PosternProperties;
 import postern.change.ChangeValidator;
 import postern.change.ValidationResult;
 import postern.host.Host;
+import postern.host.ServerSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,10 @@ class AliasesValidator implements ChangeValidator {
 
 	static final String ID = "aliases";
 
-	private final Path file;
+	private final PosternProperties properties;
 
 	AliasesValidator(PosternProperties properties) {
-		this.file = properties.maddy().aliases();
+		this.properties = properties;
 	}
 
 	@Override
@@ -33,8 +34,8 @@ class AliasesValidator implements ChangeValidator {
 	}
 
 	@Override
-	public boolean handles(Path path) {
-		return this.file.equals(path);
+	public boolean handles(Host host, Path path) {
+		return ServerSettings.of(this.properties, host).maddy().aliases().equals(path);
 	}
 
 	@Override

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 import postern.PosternProperties;
 import postern.host.FileSnapshot;
+import postern.host.Host;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 
 import org.springframework.stereotype.Service;
 
@@ -26,11 +28,11 @@ public class DkimKeys {
 
 	private final Hosts hosts;
 
-	private final Path folder;
+	private final PosternProperties properties;
 
 	DkimKeys(Hosts hosts, PosternProperties properties) {
 		this.hosts = hosts;
-		this.folder = properties.maddy().stateDir().resolve("dkim_keys");
+		this.properties = properties;
 	}
 
 	/**
@@ -42,7 +44,9 @@ public class DkimKeys {
 		if (!DomainNames.isValidAscii(domain)) {
 			return Optional.empty();
 		}
-		FileSnapshot file = this.hosts.current().read(this.folder.resolve(domain + "_" + SELECTOR + ".dns"));
+		Host host = this.hosts.current();
+		Path folder = ServerSettings.of(this.properties, host).maddy().stateDir().resolve("dkim_keys");
+		FileSnapshot file = host.read(folder.resolve(domain + "_" + SELECTOR + ".dns"));
 		if (!file.exists()) {
 			return Optional.empty();
 		}

@@ -14,6 +14,7 @@ import postern.host.CommandResult;
 import postern.host.CommandStartException;
 import postern.host.Host;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -142,7 +143,7 @@ public class MaddyCli {
 	}
 
 	private String config() {
-		return this.properties.maddy().config().toString();
+		return ServerSettings.of(this.properties, this.hosts.current()).maddy().config().toString();
 	}
 
 	private static Command withPassword(Command command, String password) {

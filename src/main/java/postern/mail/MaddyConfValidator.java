@@ -6,6 +6,7 @@ import postern.PosternProperties;
 import postern.change.ChangeValidator;
 import postern.change.ValidationResult;
 import postern.host.Host;
+import postern.host.ServerSettings;
 import postern.host.TemporaryFile;
 
 import org.springframework.stereotype.Component;
@@ -35,8 +36,9 @@ class MaddyConfValidator implements ChangeValidator {
 	}
 
 	@Override
-	public boolean handles(Path path) {
-		return path.toAbsolutePath().normalize().equals(this.properties.maddy().config().toAbsolutePath().normalize());
+	public boolean handles(Host host, Path path) {
+		Path config = ServerSettings.of(this.properties, host).maddy().config();
+		return path.toAbsolutePath().normalize().equals(config.toAbsolutePath().normalize());
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import postern.PosternProperties;
 import postern.change.ChangeReloader;
 import postern.change.ReloadResult;
 import postern.host.Host;
+import postern.host.ServerSettings;
 import postern.system.SystemdUnits;
 
 import org.springframework.stereotype.Component;
@@ -22,14 +23,11 @@ class MaddyRestart implements ChangeReloader {
 
 	private final SystemdUnits units;
 
-	private final String unit;
-
-	private final Path config;
+	private final PosternProperties properties;
 
 	MaddyRestart(SystemdUnits units, PosternProperties properties) {
 		this.units = units;
-		this.unit = properties.units().maddy();
-		this.config = properties.maddy().config();
+		this.properties = properties;
 	}
 
 	@Override
@@ -38,13 +36,13 @@ class MaddyRestart implements ChangeReloader {
 	}
 
 	@Override
-	public boolean handles(Path path) {
-		return this.config.equals(path);
+	public boolean handles(Host host, Path path) {
+		return ServerSettings.of(this.properties, host).maddy().config().equals(path);
 	}
 
 	@Override
 	public ReloadResult reload(Host host) {
-		return this.units.restartAndCheck(host, this.unit);
+		return this.units.restartAndCheck(host, ServerSettings.of(this.properties, host).units().maddy());
 	}
 
 }

@@ -12,7 +12,9 @@ import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
 import postern.host.FileSnapshot;
+import postern.host.Host;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 import postern.sites.CaddyReloader;
 import postern.sites.SiteService;
 
@@ -33,13 +35,13 @@ public class MailDomains {
 
 	private final SiteService sites;
 
-	private final Path config;
+	private final PosternProperties properties;
 
 	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.sites = sites;
-		this.config = properties.maddy().config();
+		this.properties = properties;
 	}
 
 	/**
@@ -141,7 +143,8 @@ public class MailDomains {
 	}
 
 	private Read read() {
-		FileSnapshot snapshot = this.hosts.current().read(this.config);
+		Host host = this.hosts.current();
+		FileSnapshot snapshot = host.read(ServerSettings.of(this.properties, host).maddy().config());
 		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
 		return new Read(snapshot, MaddyConf.parse(text));
 	}

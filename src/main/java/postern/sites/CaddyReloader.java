@@ -19,6 +19,7 @@ import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
 import postern.host.Host;
+import postern.host.ServerSettings;
 import postern.system.SystemdUnits;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +27,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Caddy take the Caddyfile on disk, with the strategy of
- * {@code postern.caddy.reload}, then checks that it runs: {@code systemctl reload} of the
- * unit (then the unit must be active), {@code caddy reload} through the admin endpoint,
- * or {@code caddy adapt} here and a POST of the JSON to the admin API's {@code /load}
- * (then {@code GET /config/} must answer). Loading is atomic in Caddy: when a reload
- * fails, the previous configuration keeps running.
+ * {@code postern.caddy.reload} (or the host's own), then checks that it runs:
+ * {@code systemctl reload} of the unit (then the unit must be active),
+ * {@code caddy reload} through the admin endpoint, or {@code caddy adapt} here and a POST
+ * of the JSON to the admin API's {@code /load} (then {@code GET /config/} must answer).
+ * Loading is atomic in Caddy: when a reload fails, the previous configuration keeps
+ * running.
+ * <p>
+ * A remote host's admin API listens on that host's loopback, out of Postern's reach: it
+ * reloads with {@code systemctl} or {@code caddy reload} run there, whose exit code says
+ * whether Caddy took the file.
  */
 @Component
 public class CaddyReloader implements ChangeReloader {
@@ -71,8 +77,8 @@ public class CaddyReloader implements ChangeReloader {
 	}
 
 	@Override
-	public boolean handles(Path path) {
-		return path.equals(this.properties.caddy().caddyfile());
+	public boolean handles(Host host, Path path) {
+		return path.equals(ServerSettings.of(this.properties, host).caddy().caddyfile());
 	}
 
 	/**
@@ -82,37 +88,47 @@ public class CaddyReloader implements ChangeReloader {
 	 */
 	@Override
 	public ReloadResult reload(Host host) {
-		return switch (this.properties.caddy().reload()) {
-			case SYSTEMCTL -> systemctl(host);
-			case CADDY_CLI -> caddyCli(host);
-			case ADMIN_API -> adminApi(host);
+		ServerSettings settings = ServerSettings.of(this.properties, host);
+		return switch (settings.caddy().reload()) {
+			case SYSTEMCTL -> systemctl(host, settings);
+			case CADDY_CLI -> caddyCli(host, settings);
+			case ADMIN_API -> adminApi(host, settings);
 		};
 	}
 
-	private ReloadResult systemctl(Host host) {
-		return this.units.reloadAndCheck(host, this.properties.units().caddy());
+	private ReloadResult systemctl(Host host, ServerSettings settings) {
+		return this.units.reloadAndCheck(host, settings.units().caddy());
 	}
 
-	private ReloadResult caddyCli(Host host) {
+	private ReloadResult caddyCli(Host host, ServerSettings settings) {
 		URI admin = this.properties.caddy().adminUrl();
 		if (!isLoopback(admin)) {
 			return notLoopback(admin);
 		}
 		String address = admin.getHost() + ":" + port(admin);
-		CommandResult result = host.run(this.catalogue.command(CommandKind.CADDY_RELOAD, caddyfile(), address));
+		CommandResult result = host.run(this.catalogue.command(CommandKind.CADDY_RELOAD, caddyfile(settings), address));
 		String output = said("caddy reload", result);
 		if (!result.succeeded()) {
 			return ReloadResult.failed(output);
 		}
+		if (settings.remote()) {
+			return ReloadResult.succeeded(output + "\ncaddy reload loaded the file through the admin API of "
+					+ host.name() + " (its exit code is the check)");
+		}
 		return verify(output);
 	}
 
-	private ReloadResult adminApi(Host host) {
+	private ReloadResult adminApi(Host host, ServerSettings settings) {
+		if (settings.remote()) {
+			return ReloadResult.failed("postern.caddy.reload=admin-api posts to Caddy's admin API from Postern's"
+					+ " machine, which cannot reach the admin API of " + host.name()
+					+ ". Choose systemctl or caddy-cli for this host in its settings (/hosts).");
+		}
 		URI admin = this.properties.caddy().adminUrl();
 		if (!isLoopback(admin)) {
 			return notLoopback(admin);
 		}
-		CommandResult adapted = host.run(this.catalogue.command(CommandKind.CADDY_ADAPT, caddyfile()));
+		CommandResult adapted = host.run(this.catalogue.command(CommandKind.CADDY_ADAPT, caddyfile(settings)));
 		if (!adapted.succeeded()) {
 			return ReloadResult.failed(said("caddy adapt", adapted));
 		}
@@ -169,8 +185,8 @@ public class CaddyReloader implements ChangeReloader {
 		}
 	}
 
-	private String caddyfile() {
-		return this.properties.caddy().caddyfile().toAbsolutePath().toString();
+	private static String caddyfile(ServerSettings settings) {
+		return settings.caddy().caddyfile().toAbsolutePath().toString();
 	}
 
 	private static HttpClient http() {

@@ -11,6 +11,7 @@ import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
 import postern.host.Host;
+import postern.host.ServerSettings;
 import postern.host.TemporaryFile;
 import postern.sites.Caddyfile.Segment;
 import postern.sites.Caddyfile.Token;
@@ -43,8 +44,8 @@ class CaddyfileValidator implements ChangeValidator {
 	}
 
 	@Override
-	public boolean handles(Path path) {
-		return path.equals(this.properties.caddy().caddyfile());
+	public boolean handles(Host host, Path path) {
+		return path.equals(ServerSettings.of(this.properties, host).caddy().caddyfile());
 	}
 
 	@Override

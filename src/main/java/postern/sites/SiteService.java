@@ -20,6 +20,7 @@ import postern.change.ValidationResult;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 import postern.mail.DomainNames;
 import postern.sites.Caddyfile.Block;
 import postern.sites.Caddyfile.BlockKind;
@@ -95,7 +96,8 @@ public class SiteService {
 	 * @return the policy text, or empty when no {@code mta-sts.<domain>} site serves one
 	 */
 	public Optional<String> servedMtaStsPolicy(String domain) {
-		FileSnapshot snapshot = this.hosts.current().read(this.properties.caddy().caddyfile());
+		Host host = this.hosts.current();
+		FileSnapshot snapshot = host.read(caddyfile(host));
 		return MtaStsPolicy.servedBy(snapshot.content(), domain);
 	}
 
@@ -228,8 +230,15 @@ public class SiteService {
 	}
 
 	private Loaded read(Host host) {
-		FileSnapshot snapshot = host.read(this.properties.caddy().caddyfile());
+		FileSnapshot snapshot = host.read(caddyfile(host));
 		return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+	}
+
+	/**
+	 * The Caddyfile of a host, read at each call: each host may have its own.
+	 */
+	private Path caddyfile(Host host) {
+		return ServerSettings.of(this.properties, host).caddy().caddyfile();
 	}
 
 	private static Block block(Caddyfile file, String id) {
@@ -408,7 +417,11 @@ public class SiteService {
 				throw new SiteFieldException("root", "sites.error.root");
 			}
 		}
-		Path webRoot = this.properties.caddy().webRoot().toAbsolutePath().normalize();
+		Path webRoot = ServerSettings.of(this.properties, this.hosts.current())
+			.caddy()
+			.webRoot()
+			.toAbsolutePath()
+			.normalize();
 		Path root = (value.startsWith("/") ? Path.of(value) : webRoot.resolve(value)).normalize();
 		if (!root.startsWith(webRoot) || root.equals(webRoot)) {
 			throw new SiteFieldException("root", "sites.error.root.outside", webRoot);

@@ -2,7 +2,6 @@ package postern.system;
 
 import java.util.List;
 
-import postern.PosternProperties;
 import postern.host.CommandKind;
 
 import org.springframework.stereotype.Service;
@@ -24,11 +23,8 @@ public class Journal {
 
 	private final SystemCommands commands;
 
-	private final PosternProperties.Units units;
-
-	Journal(SystemCommands commands, PosternProperties properties) {
+	Journal(SystemCommands commands) {
 		this.commands = commands;
-		this.units = properties.units();
 	}
 
 	/**
@@ -40,7 +36,7 @@ public class Journal {
 	 * @return the lines of its unit (named by {@code postern.units.*}), oldest first
 	 */
 	public JournalTail tail(ServiceUnit unit, int lines, String filter) {
-		return tail(unit.unitName(this.units), lines, filter);
+		return tail(unit.unitName(this.commands.settings().units()), lines, filter);
 	}
 
 	/**

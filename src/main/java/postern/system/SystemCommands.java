@@ -10,6 +10,7 @@ import postern.host.CommandResult;
 import postern.host.Host;
 import postern.host.HostException;
 import postern.host.Hosts;
+import postern.host.ServerSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,24 @@ class SystemCommands {
 
 	private final CommandCatalogue catalogue;
 
+	private final PosternProperties properties;
+
 	private final Duration statusTimeout;
 
 	SystemCommands(Hosts hosts, CommandCatalogue catalogue, PosternProperties properties) {
 		this.hosts = hosts;
 		this.catalogue = catalogue;
+		this.properties = properties;
 		this.statusTimeout = properties.systemctl().timeout();
+	}
+
+	/**
+	 * The settings of the current host (its units may be named otherwise than the
+	 * application's).
+	 * @return the current host's settings
+	 */
+	ServerSettings settings() {
+		return ServerSettings.of(this.properties, this.hosts.current());
 	}
 
 	/**

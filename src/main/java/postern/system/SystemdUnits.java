@@ -3,7 +3,6 @@ package postern.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import postern.PosternProperties;
 import postern.change.ReloadResult;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
@@ -23,20 +22,18 @@ public class SystemdUnits {
 
 	private final SystemCommands commands;
 
-	private final PosternProperties.Units units;
-
-	SystemdUnits(SystemCommands commands, PosternProperties properties) {
+	SystemdUnits(SystemCommands commands) {
 		this.commands = commands;
-		this.units = properties.units();
 	}
 
 	/**
 	 * The status of a managed server's unit, with the command that read it.
 	 * @param unit the server
-	 * @return the status of its unit (named by {@code postern.units.*})
+	 * @return the status of its unit (named by {@code postern.units.*} or the current
+	 * host's own setting)
 	 */
 	public Reading<UnitStatus> read(ServiceUnit unit) {
-		return read(unit.unitName(this.units));
+		return read(unit.unitName(this.commands.settings().units()));
 	}
 
 	/**

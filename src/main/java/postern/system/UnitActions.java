@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import postern.PosternProperties;
 import postern.audit.AuditLog;
 import postern.change.ChangeReloader;
 import postern.change.ReloadResult;
@@ -36,19 +35,16 @@ public class UnitActions {
 
 	private final AuditLog auditLog;
 
-	private final PosternProperties properties;
-
 	private final Clock clock;
 
 	private final Map<String, UnitAction> last = new ConcurrentHashMap<>();
 
 	UnitActions(SystemCommands commands, List<ChangeReloader> reloaders, Hosts hosts, AuditLog auditLog,
-			PosternProperties properties, Optional<Clock> clock) {
+			Optional<Clock> clock) {
 		this.commands = commands;
 		this.caddyReloader = reloaders.stream().filter((reloader) -> CADDY_RELOADER.equals(reloader.id())).findFirst();
 		this.hosts = hosts;
 		this.auditLog = auditLog;
-		this.properties = properties;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -58,7 +54,7 @@ public class UnitActions {
 	 * @return what happened
 	 */
 	public UnitAction reload(ServiceUnit unit) {
-		String unitName = unit.unitName(this.properties.units());
+		String unitName = unit.unitName(this.commands.settings().units());
 		UnitAction action;
 		if (unit == ServiceUnit.CADDY && this.caddyReloader.isPresent()) {
 			action = reloadCaddy(unitName, this.caddyReloader.get());
@@ -76,7 +72,7 @@ public class UnitActions {
 	 * @return what happened
 	 */
 	public UnitAction restart(ServiceUnit unit) {
-		String unitName = unit.unitName(this.properties.units());
+		String unitName = unit.unitName(this.commands.settings().units());
 		return done(UnitAction.of(unit, unitName, UnitAction.RESTART,
 				this.commands.act(CommandKind.SYSTEMCTL_RESTART, unitName), this.clock.instant()));
 	}
@@ -92,7 +88,8 @@ public class UnitActions {
 
 	private UnitAction reloadCaddy(String unitName, ChangeReloader reloader) {
 		String command = "caddy reload (postern.caddy.reload="
-				+ this.properties.caddy().reload().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")";
+				+ this.commands.settings().caddy().reload().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+				+ ")";
 		ReloadResult result;
 		try {
 			result = reloader.reload(this.hosts.current());

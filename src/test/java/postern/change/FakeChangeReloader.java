@@ -46,7 +46,7 @@ class FakeChangeReloader implements ChangeReloader {
 	}
 
 	@Override
-	public boolean handles(Path path) {
+	public boolean handles(Host host, Path path) {
 		return path.toString().contains("/" + this.id + "/");
 	}
 

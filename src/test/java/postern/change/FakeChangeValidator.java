@@ -47,7 +47,7 @@ class FakeChangeValidator implements ChangeValidator {
 	}
 
 	@Override
-	public boolean handles(Path path) {
+	public boolean handles(Host host, Path path) {
 		return path.getFileName().toString().equals("Caddyfile");
 	}
 

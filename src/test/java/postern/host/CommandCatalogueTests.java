@@ -3,6 +3,7 @@ package postern.host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -109,13 +110,14 @@ class CommandCatalogueTests {
 
 	@Test
 	void hostOverridesReplaceOnlyTheSystemToolsPrefix() {
-		HostOverrides overrides = new HostOverrides(List.of("doas"));
+		HostOverrides overrides = new HostOverrides(Map.of(HostSetting.SYSTEM_PREFIX, "doas"));
 		assertThat(overrides.apply(this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, "caddy.service")).argv())
 			.containsExactly("doas", "systemctl", "reload", "caddy.service");
 		assertThat(overrides.apply(this.catalogue.command(CommandKind.UFW_STATUS)).argv()).containsExactly("doas",
 				"ufw", "status", "verbose");
-		assertThat(new HostOverrides(List.of()).apply(this.catalogue.command(CommandKind.FAIL2BAN_STATUS)).argv())
-			.containsExactly("fail2ban-client", "status");
+		assertThat(new HostOverrides(Map.of(HostSetting.SYSTEM_PREFIX, ""))
+			.apply(this.catalogue.command(CommandKind.FAIL2BAN_STATUS))
+			.argv()).containsExactly("fail2ban-client", "status");
 		assertThat(overrides.apply(this.catalogue.command(CommandKind.UNAME)).argv()).containsExactly("uname", "-a");
 		assertThat(HostOverrides.NONE.apply(this.catalogue.command(CommandKind.UFW_STATUS)).argv()).startsWith("sudo",
 				"-n", "ufw");

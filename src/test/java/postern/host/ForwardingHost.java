@@ -82,4 +82,9 @@ public class ForwardingHost implements Host {
 		return this.delegate.readBackup(backup);
 	}
 
+	@Override
+	public ServerSettings settings(ServerSettings application) {
+		return this.delegate.settings(application);
+	}
+
 }

@@ -3,6 +3,7 @@ package postern.host;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import postern.PosternIntegrationTests;
 import postern.SystemBinaries;
+import postern.TestServerRoot;
 import postern.audit.AuditEvent;
 import postern.audit.AuditLog;
 
@@ -25,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -105,7 +108,10 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 	}
 
 	private String trustAndSelect() throws Exception {
-		String id = addHost();
+		return trustAndSelect(addHost());
+	}
+
+	private String trustAndSelect(String id) throws Exception {
 		this.mvc.perform(form("/hosts/" + id + "/trust", Map.of("fingerprint", this.server.fingerprint())))
 			.andExpect(redirectedUrl("/hosts"));
 		this.mvc.perform(form("/hosts/select", Map.of("host", id))).andExpect(redirectedUrl("/"));
@@ -212,6 +218,87 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 		int before = this.server.logins();
 		this.mvc.perform(get("/sites").with(ADMIN).session(this.session)).andExpect(redirectedUrl("/hosts"));
 		assertThat(this.server.logins()).isEqualTo(before).isZero();
+	}
+
+	/**
+	 * A server laid out otherwise than the application's settings say: its maddy.conf,
+	 * aliases, maddy binary (a stand-in keeping its own mailboxes), Caddyfile, web root
+	 * and backups are in a second server root, named in the host's own settings. Every
+	 * page then acts on that server's files and leaves the application's paths alone.
+	 */
+	@Test
+	void aHostsOwnPathsAndBinariesAreTheOnesUsed(@TempDir Path other) throws Exception {
+		TestServerRoot second = TestServerRoot.createIn(other.resolve("server"));
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("name", this.name);
+		fields.put("address", "127.0.0.1");
+		fields.put("port", String.valueOf(this.server.port()));
+		fields.put("user", System.getProperty("user.name"));
+		fields.put("keyFile", this.server.userKeyFile().toString());
+		fields.put("maddyBinary", second.resolve("standins/maddy-standin").toString());
+		fields.put("maddyConfig", second.resolve("etc/maddy/maddy.conf").toString());
+		fields.put("maddyAliases", second.resolve("etc/maddy/aliases").toString());
+		fields.put("maddyPrefix", "none");
+		fields.put("caddyfile", second.resolve("etc/caddy/Caddyfile").toString());
+		fields.put("caddyWebRoot", second.resolve("var/caddy/www").toString());
+		fields.put("backupsDir", second.resolve("backups").toString());
+		String location = this.mvc.perform(form("/hosts/new", fields)).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).matches("/hosts/[0-9]+/trust");
+		String id = trustAndSelect(location.split("/")[2]);
+		this.mvc.perform(get("/hosts").with(ADMIN).session(this.session))
+			.andExpect(content().string(containsString("own settings: postern.maddy.binary, postern.maddy.config")));
+		this.mvc.perform(form("/hosts/" + id + "/test", Map.of()))
+			.andExpect(content().string(containsString("Postern logged in.")));
+		this.mvc.perform(get("/hosts/" + id + "/edit").with(ADMIN).session(this.session))
+			.andExpect(
+					content().string(allOf(containsString("value=\"" + second.resolve("etc/maddy/maddy.conf") + "\""),
+							containsString("name=\"maddyPrefix\" value=\"none\""))));
+
+		Path ownAliases = SERVER.resolve("etc/maddy/aliases");
+		Path ownCredentials = SERVER.resolve("state/maddy/credentials");
+		byte[] aliasesBefore = Files.readAllBytes(ownAliases);
+		String credentialsBefore = Files.exists(ownCredentials) ? Files.readString(ownCredentials) : "";
+
+		String alias = "elsewhere" + System.nanoTime() + "@xoyize.xyz";
+		String change = this.mvc.perform(form("/aliases/new", Map.of("alias", alias, "targets", "yann@xoyize.xyz")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(change).startsWith("/changes/");
+		this.mvc.perform(form(change + "/apply", Map.of()));
+		assertThat(Files.readString(second.resolve("etc/maddy/aliases"))).contains(alias + ": yann@xoyize.xyz");
+		assertThat(Files.readAllBytes(ownAliases)).isEqualTo(aliasesBefore);
+		assertThat(second.resolve("backups")).isDirectory();
+
+		String mailbox = "elsewhere" + System.nanoTime() + "@xoyize.xyz";
+		this.mvc.perform(form("/mailboxes/new",
+				Map.of("localPart", mailbox.substring(0, mailbox.indexOf('@')), "domain", "xoyize.xyz", "password",
+						"a long remote passphrase", "passwordConfirm", "a long remote passphrase")));
+		assertThat(Files.readString(second.resolve("state/maddy/credentials"))).contains(mailbox + "\t");
+		assertThat(Files.exists(ownCredentials) ? Files.readString(ownCredentials) : "").isEqualTo(credentialsBefore);
+		assertThat(Files.readString(second.resolve("state/maddy/calls.log")))
+			.contains(second.resolve("standins/maddy-standin") + "\t--config\t" + second.resolve("etc/maddy/maddy.conf")
+					+ "\tcreds\tcreate");
+		this.mvc.perform(get("/mailboxes").param("q", mailbox).with(ADMIN).session(this.session))
+			.andExpect(content().string(containsString(mailbox)));
+
+		SystemBinaries.require("caddy", Path.of("/usr/bin/caddy"), Path.of("/usr/local/bin/caddy"));
+		Path ownCaddyfile = SERVER.resolve("etc/caddy/Caddyfile");
+		byte[] caddyfileBefore = Files.readAllBytes(ownCaddyfile);
+		String site = "elsewhere" + System.nanoTime() + ".example.org";
+		String siteChange = this.mvc
+			.perform(form("/sites/new",
+					Map.of("kind", "static", "addresses", site, "root", site, "gzip", "true", "createFolder", "true")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(siteChange).startsWith("/changes/");
+		this.mvc.perform(form(siteChange + "/apply", Map.of()));
+		assertThat(Files.readString(second.resolve("etc/caddy/Caddyfile"))).contains(site + " {")
+			.contains("root * " + second.resolve("var/caddy/www/" + site));
+		assertThat(second.resolve("var/caddy/www/" + site)).isDirectory();
+		assertThat(Files.readAllBytes(ownCaddyfile)).isEqualTo(caddyfileBefore);
+		assertThat(SERVER.resolve("var/caddy/www/" + site)).doesNotExist();
 	}
 
 }

@@ -158,8 +158,8 @@ class MaddyCliTests {
 		this.standin.version(version);
 		MaddyConfValidator validator = new MaddyConfValidator(this.maddy, properties(this.standin.script()));
 		Path config = this.standin.config();
-		assertThat(validator.handles(config)).isTrue();
-		assertThat(validator.handles(this.root.resolve("etc/maddy/aliases"))).isFalse();
+		assertThat(validator.handles(host(), config)).isTrue();
+		assertThat(validator.handles(host(), this.root.resolve("etc/maddy/aliases"))).isFalse();
 		byte[] good = Files.readAllBytes(config);
 		assertThat(validator.validate(host(), config, good).ok()).isTrue();
 

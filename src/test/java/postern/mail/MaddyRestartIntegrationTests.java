@@ -41,8 +41,8 @@ class MaddyRestartIntegrationTests extends PosternIntegrationTests {
 	void restartTakesWhenTheUnitIsActiveAfterwards() {
 		ReloadResult result = this.restart.reload(this.hosts.current());
 		assertThat(result.ok()).as(result.output()).isTrue();
-		assertThat(this.restart.handles(SERVER.resolve("etc/maddy/maddy.conf"))).isTrue();
-		assertThat(this.restart.handles(SERVER.resolve("etc/maddy/aliases"))).isFalse();
+		assertThat(this.restart.handles(this.hosts.current(), SERVER.resolve("etc/maddy/maddy.conf"))).isTrue();
+		assertThat(this.restart.handles(this.hosts.current(), SERVER.resolve("etc/maddy/aliases"))).isFalse();
 	}
 
 	@Test

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import postern.audit.AuditLog;
 import postern.change.ChangeReloader;
 import postern.change.ReloadResult;
+import postern.PosternProperties;
+import postern.host.CommandCatalogue;
+import postern.host.ForwardingHost;
 import postern.host.Host;
+import postern.host.ServerSettings;
 import postern.system.Fail2banStatus.State;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +45,12 @@ class SystemServicesTests {
 	}
 
 	private SystemdUnits systemd() {
-		return new SystemdUnits(this.server.commands, this.server.properties);
+		return new SystemdUnits(this.server.commands);
 	}
 
 	private UnitActions actions(ChangeReloader... reloaders) {
 		return new UnitActions(this.server.commands, List.of(reloaders), this.server::host, this.auditLog,
-				this.server.properties, Optional.empty());
+				Optional.empty());
 	}
 
 	@Test
@@ -131,9 +135,38 @@ class SystemServicesTests {
 		assertThat(maddy.command()).endsWith("systemctl reload maddy.service");
 	}
 
+	/**
+	 * A host whose units are named otherwise: the status, journal and actions of each
+	 * server ask for that host's units, read when they run.
+	 */
+	@Test
+	void aHostWithUnitsOfItsOwnIsAskedAboutThem() {
+		Host own = new ForwardingHost(this.server.host) {
+
+			@Override
+			public ServerSettings settings(ServerSettings application) {
+				return new ServerSettings(application.maddy(), application.caddy(),
+						new PosternProperties.Units("caddy-web.service", "mail.service"), application.systemPrefix(),
+						application.backups(), true);
+			}
+
+		};
+		SystemCommands commands = new SystemCommands(() -> own, new CommandCatalogue(this.server.properties),
+				this.server.properties);
+		assertThat(new SystemdUnits(commands).read(ServiceUnit.CADDY).outcome().command())
+			.endsWith(" caddy-web.service");
+		assertThat(new Journal(commands).tail(ServiceUnit.MADDY, 50, "").outcome().command())
+			.contains(" -u mail.service ");
+		UnitAction restart = new UnitActions(commands, List.of(), () -> own, this.auditLog, Optional.empty())
+			.restart(ServiceUnit.MADDY);
+		assertThat(restart.unitName()).isEqualTo("mail.service");
+		assertThat(new SystemdUnits(this.server.commands).read(ServiceUnit.CADDY).outcome().command())
+			.endsWith(" caddy.service");
+	}
+
 	@Test
 	void journalTailFiltersInPostern() {
-		Journal journal = new Journal(this.server.commands, this.server.properties);
+		Journal journal = new Journal(this.server.commands);
 		JournalTail all = journal.tail("maddy.service", 50, "");
 		assertThat(all.ok()).isTrue();
 		assertThat(all.entries()).hasSize(5);

@@ -2,10 +2,12 @@ package postern.host.web;
 
 import jakarta.validation.Valid;
 
+import postern.PosternProperties.CaddyReload;
 import postern.host.ConnectionReport;
 import postern.host.HostException;
 import postern.host.ManagedHosts;
 import postern.host.RemoteHost;
+import postern.host.ServerSettings;
 import postern.infrastructure.FlashMessage;
 
 import org.springframework.stereotype.Controller;
@@ -39,6 +41,14 @@ class HostController {
 		this.hosts = hosts;
 	}
 
+	/**
+	 * The application's settings, shown as the placeholders of the server's own.
+	 */
+	@ModelAttribute("defaults")
+	ServerSettings application() {
+		return this.hosts.applicationSettings();
+	}
+
 	@GetMapping("/hosts")
 	String list(Model model) {
 		model.addAttribute("localName", this.hosts.localName());
@@ -62,6 +72,7 @@ class HostController {
 			RedirectAttributes attributes) {
 		model.addAttribute("mode", EditMode.CREATE);
 		rejectTakenName(form, null, result);
+		requireOwnReload(form, result);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -93,6 +104,7 @@ class HostController {
 		model.addAttribute("host", host);
 		model.addAttribute("mode", EditMode.UPDATE);
 		rejectTakenName(form, id, result);
+		requireOwnReload(form, result);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -158,6 +170,19 @@ class HostController {
 			return "redirect:/hosts";
 		}
 		return "redirect:/";
+	}
+
+	/**
+	 * Postern reaches Caddy's admin API over HTTP from its own machine, which a remote
+	 * Caddy's loopback API is out of reach of: with that strategy in the settings, a
+	 * remote host says which one it uses.
+	 */
+	private void requireOwnReload(HostForm form, BindingResult result) {
+		ServerSettings application = this.hosts.applicationSettings();
+		if (!result.hasFieldErrors("caddyReload") && HostForm.blank(form.getCaddyReload()) && application != null
+				&& application.caddy().reload() == CaddyReload.ADMIN_API) {
+			result.rejectValue("caddyReload", "hosts.error.caddyReload.required");
+		}
 	}
 
 	private void rejectTakenName(HostForm form, String id, BindingResult result) {

@@ -18,7 +18,8 @@ import jakarta.validation.Payload;
  * or by its path in {@code /usr/bin}, {@code /bin} or {@code /usr/local/bin}), then only
  * the options {@code -n}, {@code -E}, {@code -H} and {@code -u <user>}. It goes before
  * commands of the catalogue, so it may name no other program and carry no other word. An
- * empty value means no override.
+ * empty value means no override; where {@link #none()} allows it, the word {@value #NONE}
+ * means an empty prefix (maddy run as the SSH user itself).
  */
 @Documented
 @Constraint(validatedBy = SudoPrefix.Validator.class)
@@ -26,7 +27,16 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 @interface SudoPrefix {
 
+	/** The word that stands for an empty prefix, where it is allowed. */
+	String NONE = "none";
+
 	String message() default "{hosts.error.sudoPrefix}";
+
+	/**
+	 * Whether {@value #NONE} is accepted for an empty prefix.
+	 * @return {@code true} when a host may run the program without any prefix
+	 */
+	boolean none() default false;
 
 	Class<?>[] groups() default {};
 
@@ -34,12 +44,19 @@ import jakarta.validation.Payload;
 
 	class Validator implements ConstraintValidator<SudoPrefix, String> {
 
+		private boolean none;
+
+		@Override
+		public void initialize(SudoPrefix annotation) {
+			this.none = annotation.none();
+		}
+
 		private static final Pattern PREFIX = Pattern
 			.compile("((/usr/local/bin/|/usr/bin/|/bin/)?(sudo|doas))( -[nEH]| -u [a-z_][a-z0-9_-]{0,31})*");
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			if (value == null || value.isEmpty()) {
+			if (value == null || value.isEmpty() || (this.none && NONE.equals(HostForm.trimSpaces(value)))) {
 				return true;
 			}
 			// Only spaces separate words: a tab or a line break is refused, not trimmed

@@ -10,13 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import postern.TestProperties;
 import postern.change.ChangeFixtures;
 import postern.host.ConnectionReport;
 import postern.host.HostException;
+import postern.host.HostOverrides;
 import postern.host.HostParameters;
+import postern.host.HostSetting;
 import postern.host.ManagedHosts;
 import postern.host.RemoteHost;
 import postern.host.RemoteHostNotFoundException;
+import postern.host.ServerSettings;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -58,6 +62,8 @@ class HostControllerTests {
 
 	private static final String FINGERPRINT = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";
 
+	private static final ServerSettings APPLICATION = ServerSettings.of(TestProperties.bind(Map.of()));
+
 	@Autowired
 	MockMvc mvc;
 
@@ -73,6 +79,7 @@ class HostControllerTests {
 	void setUp() throws Exception {
 		ChangeFixtures.currentHostNamed(this.hosts, "laptop");
 		given(this.hosts.localName()).willReturn("laptop");
+		given(this.hosts.applicationSettings()).willReturn(APPLICATION);
 		this.keyFile = Files.writeString(this.keys.resolve("id_ed25519"), "key");
 	}
 
@@ -103,6 +110,7 @@ class HostControllerTests {
 		given(host.getOfferedFingerprint()).willReturn(offered);
 		given(host.getHostKeyFingerprint()).willReturn(confirmed);
 		given(host.isTrusted()).willReturn(confirmed != null);
+		given(host.getOverrides()).willReturn(HostOverrides.NONE);
 		return host;
 	}
 
@@ -133,9 +141,8 @@ class HostControllerTests {
 		RemoteHost added = remote("7", "vps", FINGERPRINT, null);
 		given(this.hosts.add(any(), isNull())).willReturn(added);
 		this.mvc.perform(valid("/hosts/new")).andExpect(redirectedUrl("/hosts/7/trust"));
-		verify(this.hosts).add(
-				eq(new HostParameters("vps", "vps.example.org", 55148, "xouser", this.keyFile, List.of("sudo", "-n"))),
-				isNull());
+		verify(this.hosts).add(eq(new HostParameters("vps", "vps.example.org", 55148, "xouser", this.keyFile,
+				new HostOverrides(Map.of(HostSetting.SYSTEM_PREFIX, "sudo -n")))), isNull());
 	}
 
 	@Test
@@ -249,6 +256,159 @@ class HostControllerTests {
 		String page = this.mvc.perform(get("/hosts")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("action=\"/hosts/select\"", "<option value=\"1\" selected=\"selected\">vps</option>",
 				"<option value=\"2\" disabled=\"disabled\">new-vps</option>");
+	}
+
+	/** Every field of the server's own settings, with a value it accepts. */
+	private static final Map<String, String> OWN_SETTINGS = Map.ofEntries(
+			Map.entry("maddyBinary", "/opt/maddy/bin/maddy"), Map.entry("maddyConfig", "/srv/mail/maddy.conf"),
+			Map.entry("maddyAliases", "/srv/mail/aliases"), Map.entry("maddyStateDir", "/srv/mail/state"),
+			Map.entry("maddyCertDir", "/srv/mail/certs"), Map.entry("maddyPrefix", "none"),
+			Map.entry("caddyBinary", "/usr/bin/caddy"), Map.entry("caddyfile", "/srv/web/Caddyfile"),
+			Map.entry("caddyWebRoot", "/srv/web/www"), Map.entry("caddyDataDir", "/srv/web/data"),
+			Map.entry("caddyReload", "caddy-cli"), Map.entry("caddyUnit", "caddy-web.service"),
+			Map.entry("maddyUnit", "maddy@mail.service"), Map.entry("backupsDir", "/var/backups/postern"));
+
+	private static final HostOverrides OWN_OVERRIDES = new HostOverrides(Map.ofEntries(
+			Map.entry(HostSetting.SYSTEM_PREFIX, "sudo -n"),
+			Map.entry(HostSetting.MADDY_BINARY, "/opt/maddy/bin/maddy"),
+			Map.entry(HostSetting.MADDY_CONFIG, "/srv/mail/maddy.conf"),
+			Map.entry(HostSetting.MADDY_ALIASES, "/srv/mail/aliases"),
+			Map.entry(HostSetting.MADDY_STATE_DIR, "/srv/mail/state"),
+			Map.entry(HostSetting.MADDY_CERT_DIR, "/srv/mail/certs"), Map.entry(HostSetting.MADDY_PREFIX, ""),
+			Map.entry(HostSetting.CADDY_BINARY, "/usr/bin/caddy"),
+			Map.entry(HostSetting.CADDYFILE, "/srv/web/Caddyfile"),
+			Map.entry(HostSetting.CADDY_WEB_ROOT, "/srv/web/www"),
+			Map.entry(HostSetting.CADDY_DATA_DIR, "/srv/web/data"), Map.entry(HostSetting.CADDY_RELOAD, "caddy-cli"),
+			Map.entry(HostSetting.CADDY_UNIT, "caddy-web.service"),
+			Map.entry(HostSetting.MADDY_UNIT, "maddy@mail.service"),
+			Map.entry(HostSetting.BACKUPS_DIR, "/var/backups/postern")));
+
+	@Test
+	void newHostFormOffersTheServersSettingsWithTheApplicationsAsPlaceholders() throws Exception {
+		this.mvc.perform(get("/hosts/new"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<details class=\"server-settings\">"),
+					containsString("This server&#39;s paths and units"), containsString("id=\"maddyConfig\""),
+					containsString("placeholder=\"" + APPLICATION.maddy().config() + "\""),
+					containsString("placeholder=\"" + APPLICATION.caddy().caddyfile() + "\""),
+					containsString("placeholder=\"" + APPLICATION.units().maddy() + "\""),
+					containsString("Blank keeps postern.maddy.aliases."), containsString("value=\"caddy-cli\""))));
+	}
+
+	@Test
+	void newHostWithItsOwnSettingsStoresThem() throws Exception {
+		RemoteHost added = remote("7", "vps", FINGERPRINT, null);
+		given(this.hosts.add(any(), isNull())).willReturn(added);
+		Map<String, String> fields = new LinkedHashMap<>(OWN_SETTINGS);
+		fields.put("maddyConfig", " /srv/mail/maddy.conf ");
+		fields.put("maddyPrefix", " none ");
+		this.mvc.perform(valid("/hosts/new", fields)).andExpect(redirectedUrl("/hosts/7/trust"));
+		verify(this.hosts).add(
+				eq(new HostParameters("vps", "vps.example.org", 55148, "xouser", this.keyFile, OWN_OVERRIDES)),
+				isNull());
+	}
+
+	@Test
+	void blankSettingsKeepTheApplications() throws Exception {
+		RemoteHost added = remote("7", "vps", FINGERPRINT, null);
+		given(this.hosts.add(any(), isNull())).willReturn(added);
+		Map<String, String> blank = new LinkedHashMap<>();
+		OWN_SETTINGS.keySet().forEach((field) -> blank.put(field, (blank.size() % 2 == 0) ? "" : "   "));
+		blank.put("sudoPrefix", "");
+		this.mvc.perform(valid("/hosts/new", blank)).andExpect(redirectedUrl("/hosts/7/trust"));
+		verify(this.hosts).add(
+				eq(new HostParameters("vps", "vps.example.org", 55148, "xouser", this.keyFile, HostOverrides.NONE)),
+				isNull());
+	}
+
+	@Test
+	void eachServerSettingRefusesBadValuesNextToItAndStoresNothing() throws Exception {
+		List<String> badPaths = List.of("relative/maddy.conf", "/etc/maddy/../shadow", "/etc/maddy/./maddy.conf",
+				"/etc/maddy/", "/etc//maddy/maddy.conf", "/etc/maddy/maddy.conf\n", "/etc/ma\tddy", "/etc/ma ddy",
+				"/etc/$(id)", "/etc/maddy;reboot", "/" + "a".repeat(1100), "/", "~/maddy.conf", "\t");
+		List<String> pathFields = List.of("maddyBinary", "maddyConfig", "maddyAliases", "maddyStateDir", "maddyCertDir",
+				"caddyBinary", "caddyfile", "caddyWebRoot", "caddyDataDir", "backupsDir");
+		for (String field : pathFields) {
+			for (String bad : badPaths) {
+				this.mvc.perform(valid("/hosts/new", Map.of(field, bad)))
+					.andExpect(status().isOk())
+					.andExpect(model().attributeHasFieldErrorCode("form", field, "HostPath"))
+					.andExpect(content().string(containsString("An absolute path of letters, digits")));
+			}
+		}
+		for (String field : List.of("caddyUnit", "maddyUnit")) {
+			for (String bad : List.of("maddy", "maddy.socket", "-maddy.service", "maddy.service; reboot",
+					"a@b@c.service", "@.service", "maddy@.service", "ma ddy.service", "x".repeat(70) + ".service")) {
+				this.mvc.perform(valid("/hosts/new", Map.of(field, bad)))
+					.andExpect(model().attributeHasFieldErrors("form", field))
+					.andExpect(content().string(containsString("A systemd service name")));
+			}
+		}
+		for (String bad : List.of("admin-api", "restart", "systemctl reload", "SYSTEMCTL")) {
+			this.mvc.perform(valid("/hosts/new", Map.of("caddyReload", bad)))
+				.andExpect(model().attributeHasFieldErrors("form", "caddyReload"));
+		}
+		for (String bad : List.of("sudo -n; reboot", "bash", "-u root", "none -n", "sudo -u maddy\n", "nonE",
+				"\tnone")) {
+			this.mvc.perform(valid("/hosts/new", Map.of("maddyPrefix", bad)))
+				.andExpect(model().attributeHasFieldErrors("form", "maddyPrefix"));
+		}
+		this.mvc.perform(valid("/hosts/new", Map.of("sudoPrefix", "none")))
+			.andExpect(model().attributeHasFieldErrors("form", "sudoPrefix"));
+		verify(this.hosts, never()).add(any(), any());
+		verify(this.hosts, never()).update(any(), any(), any());
+	}
+
+	@Test
+	void unitNamesSystemdAcceptsAreAccepted() throws Exception {
+		RemoteHost added = remote("7", "vps", FINGERPRINT, null);
+		given(this.hosts.add(any(), isNull())).willReturn(added);
+		for (String unit : List.of("maddy.service", "maddy@mx1.service", "caddy-api.service", "my_caddy.v2.service")) {
+			this.mvc.perform(valid("/hosts/new", Map.of("maddyUnit", unit))).andExpect(redirectedUrl("/hosts/7/trust"));
+		}
+	}
+
+	@Test
+	void whenTheApplicationReloadsThroughTheAdminApiAHostMustSayHowItReloadsCaddy() throws Exception {
+		ServerSettings adminApi = ServerSettings.of(TestProperties.bind(Map.of("postern.caddy.reload", "admin-api")));
+		given(this.hosts.applicationSettings()).willReturn(adminApi);
+		this.mvc.perform(valid("/hosts/new"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "caddyReload", "hosts.error.caddyReload.required"))
+			.andExpect(content().string(allOf(containsString("<details class=\"server-settings\" open=\"open\">"),
+					containsString("which it cannot reach on a remote server"))));
+		verify(this.hosts, never()).add(any(), any());
+		RemoteHost added = remote("7", "vps", FINGERPRINT, null);
+		given(this.hosts.add(any(), isNull())).willReturn(added);
+		this.mvc.perform(valid("/hosts/new", Map.of("caddyReload", "systemctl")))
+			.andExpect(redirectedUrl("/hosts/7/trust"));
+	}
+
+	@Test
+	void editShowsTheHostsOwnSettingsAndKeepsThem() throws Exception {
+		RemoteHost host = remote("1", "vps", null, FINGERPRINT);
+		given(host.getOverrides()).willReturn(OWN_OVERRIDES);
+		given(this.hosts.find("1")).willReturn(host);
+		String page = this.mvc.perform(get("/hosts/1/edit")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<details class=\"server-settings\" open=\"open\">", "value=\"/srv/mail/maddy.conf\"",
+				"value=\"/var/backups/postern\"", "value=\"maddy@mail.service\"", "name=\"maddyPrefix\" value=\"none\"",
+				"<option value=\"caddy-cli\" selected=\"selected\">");
+		given(this.hosts.update(eq("1"), any(), any())).willReturn(host);
+		Map<String, String> fields = new LinkedHashMap<>(OWN_SETTINGS);
+		this.mvc.perform(valid("/hosts/1/edit", fields)).andExpect(redirectedUrl("/hosts"));
+		verify(this.hosts).update(eq("1"),
+				eq(new HostParameters("vps", "vps.example.org", 55148, "xouser", this.keyFile, OWN_OVERRIDES)),
+				isNull());
+	}
+
+	@Test
+	void listSaysWhichSettingsAHostHasOfItsOwn() throws Exception {
+		RemoteHost host = remote("1", "vps", null, FINGERPRINT);
+		given(host.getOverrides()).willReturn(new HostOverrides(
+				Map.of(HostSetting.MADDY_CONFIG, "/srv/mail/maddy.conf", HostSetting.CADDY_UNIT, "caddy-web.service")));
+		given(this.hosts.remotes()).willReturn(List.of(host));
+		this.mvc.perform(get("/hosts"))
+			.andExpect(content().string(containsString("own settings: postern.maddy.config, postern.units.caddy")));
 	}
 
 }
