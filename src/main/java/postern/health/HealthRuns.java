@@ -60,6 +60,13 @@ public class HealthRuns implements DisposableBean {
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(TLS_THREADS, daemon("health-check"));
 
+	/**
+	 * Where results are stored and followers told, one at a time in the order they come:
+	 * a check's thread (a handshake's, or one that reads DNS answers for every check)
+	 * hands its result over and goes on, rather than wait on a database commit.
+	 */
+	private final ExecutorService storing = Executors.newSingleThreadExecutor(daemon("health-store"));
+
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(daemon("health-schedule"));
 
@@ -139,7 +146,8 @@ public class HealthRuns implements DisposableBean {
 			HealthChecker checker = new HealthChecker(DnsClient.of(this.properties.dns()),
 					new TlsProbe(this.trust, TLS_TIMEOUT, TLS_TIMEOUT), this.properties.health().ports(), this.pool,
 					this.clock, this.properties.dns().askAuthoritative() ? DNS_PORT : 0);
-			HealthChecker.Running running = checker.start(plan, (result) -> store(id, result));
+			HealthChecker.Running running = checker.start(plan,
+					(result) -> this.storing.execute(() -> store(id, result)));
 			run.planned(running.planned());
 			this.runs.save(run);
 			done = running.done();
@@ -152,10 +160,12 @@ public class HealthRuns implements DisposableBean {
 			done = CompletableFuture.completedFuture(null);
 		}
 		this.activeRun = id;
-		this.active = done.handle((value, failure) -> {
+		// every result is handed over before the run is done, so the run ends after the
+		// last one is stored
+		this.active = done.handleAsync((value, failure) -> {
 			finish(id);
 			return null;
-		});
+		}, this.storing);
 		return new Started(id, this.active);
 	}
 
@@ -175,7 +185,8 @@ public class HealthRuns implements DisposableBean {
 	 * Be told of each result of a run as it is stored, and of the run's end. A run that
 	 * has already ended is told at once.
 	 * @param runId the run
-	 * @param follower what to tell; called on the checks' threads, so it must not block
+	 * @param follower what to tell; called on the thread that stores results, so it must
+	 * not block
 	 * @return what stops the telling
 	 */
 	public Runnable follow(Long runId, RunFollower follower) {
@@ -244,6 +255,7 @@ public class HealthRuns implements DisposableBean {
 	public void destroy() {
 		this.scheduler.shutdownNow();
 		this.pool.shutdownNow();
+		this.storing.shutdownNow();
 	}
 
 	private static ThreadFactory daemon(String name) {
