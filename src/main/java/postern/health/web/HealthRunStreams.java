@@ -60,7 +60,7 @@ class HealthRunStreams implements DisposableBean {
 
 	/**
 	 * At most this many streams send at the same time; a stream that finds them all busy
-	 * (clients that stopped reading) is closed, and its page reconnects later.
+	 * (clients that stopped reading) is closed, as when its page goes away.
 	 */
 	static final int MAX_SENDING = 32;
 

@@ -79,6 +79,23 @@ class HealthRunStreamsTests {
 			.startsWith("event:result");
 	}
 
+	@Test
+	void aStreamFindingEverySenderBusyIsClosed() throws Exception {
+		given(this.runs.follow(eq(RUN), any())).willReturn(() -> {
+		});
+		given(this.results.progress(RUN))
+			.willReturn(Optional.of(new HealthResults.Progress(HealthResultFixtures.run(RUN, false, 3), List.of())));
+		for (int i = 0; i < HealthRunStreams.MAX_SENDING; i++) {
+			Recording stalled = new Recording(this.unblock);
+			this.streams.open(RUN, stalled);
+			assertThat(stalled.events.poll(5, TimeUnit.SECONDS)).startsWith("event:state");
+		}
+		Recording late = new Recording(null);
+		this.streams.open(RUN, late);
+		assertThat(late.completed.await(5, TimeUnit.SECONDS)).as("closed").isTrue();
+		assertThat(late.events).isEmpty();
+	}
+
 	/**
 	 * An emitter that keeps the events sent to it, and whose writes block until released
 	 * when given a latch: a client that stopped reading.
@@ -86,6 +103,8 @@ class HealthRunStreamsTests {
 	static final class Recording extends SseEmitter {
 
 		final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+		final CountDownLatch completed = new CountDownLatch(1);
 
 		private final CountDownLatch blockUntil;
 
@@ -108,6 +127,12 @@ class HealthRunStreamsTests {
 					throw new IOException(ex);
 				}
 			}
+		}
+
+		@Override
+		public void complete() {
+			this.completed.countDown();
+			super.complete();
 		}
 
 	}
