@@ -128,11 +128,15 @@ class HealthRunStreams implements DisposableBean {
 
 		private final Set<String> pending = new LinkedHashSet<>();
 
-		/** Subjects the page shows; only used on the sending thread. */
+		/**
+		 * Subjects the page shows; only used by a send, and a stream has one send at a
+		 * time.
+		 */
 		private final Set<String> shown = new HashSet<>();
 
 		private boolean opened;
 
+		/** A send is queued or going; the next one starts only after it. */
 		private boolean scheduled;
 
 		private boolean ended;
@@ -167,6 +171,10 @@ class HealthRunStreams implements DisposableBean {
 				}
 				this.scheduled = true;
 			}
+			schedule();
+		}
+
+		private void schedule() {
 			try {
 				HealthRunStreams.this.sender.execute(this::send);
 			}
@@ -183,7 +191,6 @@ class HealthRunStreams implements DisposableBean {
 			synchronized (this) {
 				subjects = new LinkedHashSet<>(this.pending);
 				this.pending.clear();
-				this.scheduled = false;
 				first = !this.opened;
 				this.opened = true;
 				end = this.ended;
@@ -207,6 +214,15 @@ class HealthRunStreams implements DisposableBean {
 				// the page went away: stop following
 				logger.debug("Stopped streaming health run {}", this.runId, ex);
 				close();
+			}
+			// what came while this send went goes in the next one
+			boolean again;
+			synchronized (this) {
+				again = !this.closed && (!this.pending.isEmpty() || this.ended != end);
+				this.scheduled = again;
+			}
+			if (again) {
+				schedule();
 			}
 		}
 

@@ -74,6 +74,7 @@ class HealthRunStreamsTests {
 		assertThat(reading.events.poll(5, TimeUnit.SECONDS)).as("a result while the other stream is stalled")
 			.startsWith("event:result");
 
+		assertThat(stalled.events.poll(300, TimeUnit.MILLISECONDS)).as("one event at a time on a stream").isNull();
 		this.unblock.countDown();
 		assertThat(stalled.events.poll(5, TimeUnit.SECONDS)).as("the stalled stream goes on once its client reads")
 			.startsWith("event:result");
