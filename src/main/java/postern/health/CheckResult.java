@@ -13,12 +13,30 @@ import java.util.List;
  * @param fix the exact record (or setting) that fixes the problem, or {@code null}
  * @param detail what was seen, such as the raw records or the certificate, or
  * {@code null}
+ * @param address the address of the subject the check was made at, when it is made at
+ * each of them (TLS, PTR), else {@code null}: with the subject and the check, what tells
+ * one result's history from another's
  */
 public record CheckResult(String subject, String check, Verdict verdict, String messageKey, List<String> arguments,
-		String fix, String detail) {
+		String fix, String detail, String address) {
 
 	public CheckResult {
 		arguments = List.copyOf(arguments);
+	}
+
+	/**
+	 * A result of a check made once for its subject.
+	 * @param subject what was checked
+	 * @param check the check's id
+	 * @param verdict the outcome
+	 * @param messageKey the sentence
+	 * @param arguments its arguments
+	 * @param fix the fixing record, or {@code null}
+	 * @param detail what was seen, or {@code null}
+	 */
+	public CheckResult(String subject, String check, Verdict verdict, String messageKey, List<String> arguments,
+			String fix, String detail) {
+		this(subject, check, verdict, messageKey, arguments, fix, detail, null);
 	}
 
 	static CheckResult of(String subject, String check, Verdict verdict, String messageKey, Object... arguments) {
@@ -33,7 +51,7 @@ public record CheckResult(String subject, String check, Verdict verdict, String 
 	 */
 	CheckResult withFix(String fix) {
 		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, fix,
-				this.detail);
+				this.detail, this.address);
 	}
 
 	/**
@@ -43,7 +61,17 @@ public record CheckResult(String subject, String check, Verdict verdict, String 
 	 */
 	CheckResult withDetail(String detail) {
 		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, this.fix,
-				detail);
+				detail, this.address);
+	}
+
+	/**
+	 * This result as made at one address of its subject.
+	 * @param address the address
+	 * @return a copy
+	 */
+	CheckResult at(String address) {
+		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, this.fix,
+				this.detail, address);
 	}
 
 }

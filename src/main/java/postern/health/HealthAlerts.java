@@ -69,6 +69,7 @@ class HealthAlerts {
 		if (this.webhook == null && (this.mail == null || !this.mail.enabled())) {
 			return List.of();
 		}
+		// a mute names a check of a subject, so it covers that check at every address
 		Set<String> muted = this.mutes.findByUntilGreaterThanEqual(LocalDate.now())
 			.stream()
 			.map((mute) -> mute.getSubject() + " " + mute.getCheck())
@@ -78,8 +79,10 @@ class HealthAlerts {
 			if (!result.isProblem() || muted.contains(result.getSubject() + " " + result.getCheck())) {
 				continue;
 			}
-			List<HealthResult> before = this.results.earlier(result.getSubject(), result.getCheck(), runId,
-					PageRequest.of(0, 2));
+			// each address has its own history: one address failing and another not must
+			// not read as a result that keeps changing
+			List<HealthResult> before = this.results.earlier(result.getSubject(), result.getCheck(),
+					result.getAddress(), runId, PageRequest.of(0, 2));
 			boolean previous = !before.isEmpty() && before.get(0).isProblem();
 			boolean older = before.size() > 1 && before.get(1).isProblem();
 			boolean certificate = CERTIFICATE_ENDING.contains(result.getMessageKey());

@@ -133,7 +133,7 @@ public class HealthChecker {
 		List<String> addresses = new ArrayList<>(plan.ipv4());
 		addresses.addAll(plan.ipv6());
 		for (String ip : addresses) {
-			run.add(mx, "ptr", () -> ptr(mx, ip));
+			run.add(mx, "ptr", () -> ptr(mx, ip).thenApply((result) -> result.at(ip)));
 		}
 		// The server's own addresses are known without asking DNS, so its handshakes
 		// start at once, one per address; without them, the first address DNS gives is
@@ -146,9 +146,11 @@ public class HealthChecker {
 					.map((ip) -> (Supplier<CompletableFuture<Optional<InetAddress>>>) () -> CompletableFuture
 						.completedFuture(Optional.of(ip)))
 					.toList();
-		List<String> labels = (at.size() > 1)
-				? addresses.stream().filter((ip) -> !literals(List.of(ip)).isEmpty()).toList()
-				: java.util.Collections.nCopies(at.size(), (String) null);
+		// Each address probed has its own results (history, alerts); the finding names
+		// the address only when there are several.
+		List<String> probed = own.isEmpty() ? java.util.Collections.singletonList(null)
+				: addresses.stream().filter((ip) -> !literals(List.of(ip)).isEmpty()).toList();
+		List<String> labels = (at.size() > 1) ? probed : java.util.Collections.nCopies(at.size(), (String) null);
 		List<Supplier<CompletableFuture<TlsProbeResult>>> smtp = at.stream()
 			.map((where) -> lazy(() -> probe(where.get(), mx, this.ports.smtp(), TlsProbe.Mode.SMTP_STARTTLS)))
 			.toList();
@@ -156,15 +158,16 @@ public class HealthChecker {
 			Supplier<CompletableFuture<Optional<InetAddress>>> where = at.get(i);
 			Supplier<CompletableFuture<TlsProbeResult>> smtpProbe = smtp.get(i);
 			String label = labels.get(i);
+			String address = probed.get(i);
 			run.addHandshake(mx, "tls-smtp",
-					() -> smtpProbe.get().thenApply((found) -> judge(mx, "tls-smtp", found, label)));
+					() -> smtpProbe.get().thenApply((found) -> judge(mx, "tls-smtp", found, label).at(address)));
 			run.addHandshake(mx, "tls-submission",
 					() -> probe(where.get(), mx, this.ports.submission(), TlsProbe.Mode.SMTP_STARTTLS)
-						.thenApply((found) -> judge(mx, "tls-submission", found, label)));
+						.thenApply((found) -> judge(mx, "tls-submission", found, label).at(address)));
 			run.addHandshake(mx, "tls-smtps", () -> probe(where.get(), mx, this.ports.smtps(), TlsProbe.Mode.IMPLICIT)
-				.thenApply((found) -> judge(mx, "tls-smtps", found, label)));
+				.thenApply((found) -> judge(mx, "tls-smtps", found, label).at(address)));
 			run.addHandshake(mx, "tls-imaps", () -> probe(where.get(), mx, this.ports.imaps(), TlsProbe.Mode.IMPLICIT)
-				.thenApply((found) -> judge(mx, "tls-imaps", found, label)));
+				.thenApply((found) -> judge(mx, "tls-imaps", found, label).at(address)));
 		}
 		String onDisk = (plan.certificateOnDisk() != null) ? TlsProbeResult.spkiSha256(plan.certificateOnDisk()) : null;
 		run.add(mx, "tlsa", () -> {
@@ -277,16 +280,17 @@ public class HealthChecker {
 		String host = "mta-sts." + domain;
 		CompletableFuture<DnsAnswer> a = query(host, Type.A);
 		CompletableFuture<DnsAnswer> aaaa = query(host, Type.AAAA);
-		return a.thenCombine(aaaa, (v4, v6) -> {
-			Optional<InetAddress> found = firstAddress(v4).or(() -> firstAddress(v6));
-			if (found.isPresent()) {
+		// An IPv4 address is taken first anyway, so the fetch starts as soon as the A
+		// answer names one rather than when the later of the two answers comes: this
+		// lookup and the handshake after it are the longest chain of a run.
+		return a.thenCompose((v4) -> firstAddress(v4).map((ip) -> CompletableFuture.completedFuture(Optional.of(ip)))
+			.orElseGet(() -> aaaa.thenApply((v6) -> {
+				Optional<InetAddress> found = firstAddress(v6);
+				if (found.isEmpty() && !v4.answered()) {
+					throw new NoDnsAnswer(v4.why());
+				}
 				return found;
-			}
-			if (!v4.answered()) {
-				throw new NoDnsAnswer(v4.why());
-			}
-			return found;
-		})
+			})))
 			.thenCompose((found) -> found
 				.map((ip) -> CompletableFuture.supplyAsync(() -> this.mtaSts.fetch(host, ip, this.ports.https()),
 						this.pool))

@@ -57,6 +57,9 @@ public class HealthResult {
 	@Column(name = "checked_at", nullable = false)
 	private Instant checkedAt;
 
+	@Column(length = 64)
+	private String address;
+
 	protected HealthResult() {
 	}
 
@@ -71,6 +74,7 @@ public class HealthResult {
 		this.fix = result.fix();
 		this.detail = result.detail();
 		this.checkedAt = checkedAt;
+		this.address = result.address();
 	}
 
 	public Long getId() {
@@ -120,6 +124,14 @@ public class HealthResult {
 
 	public Instant getCheckedAt() {
 		return this.checkedAt;
+	}
+
+	/**
+	 * The address of the subject the check was made at.
+	 * @return the address, or {@code null} for a check made once for its subject
+	 */
+	public String getAddress() {
+		return this.address;
 	}
 
 	/**

@@ -30,18 +30,23 @@ interface HealthResultRepository extends JpaRepository<HealthResult, Long> {
 	List<HealthResult> latestOf(@Param("subject") String subject);
 
 	/**
-	 * Earlier results of one check, newest first.
+	 * Earlier results of one check at one address, newest first.
 	 * @param subject the subject
 	 * @param check the check
+	 * @param address the address it was made at, or {@code null} for a check made once
+	 * for its subject
 	 * @param runId results of runs before this one
+	 * @param pageable how many
 	 * @return the results
 	 */
 	@Query("""
 			select r from HealthResult r
 			where r.subject = :subject and r.check = :check and r.runId < :runId
+			  and (r.address = :address or (r.address is null and :address is null))
 			order by r.runId desc
 			""")
 	List<HealthResult> earlier(@Param("subject") String subject, @Param("check") String check,
-			@Param("runId") Long runId, org.springframework.data.domain.Pageable pageable);
+			@Param("address") String address, @Param("runId") Long runId,
+			org.springframework.data.domain.Pageable pageable);
 
 }

@@ -285,19 +285,26 @@ class HealthCheckerTests {
 					mxCertificate.certificate(), List.of());
 			List<CheckResult> results = new HealthChecker(client, probe, imapsOnBoth, pool, Clock.systemUTC())
 				.start(plan, (r) -> {
-				}, (subject, check) -> check.equals("tls-imaps"), false)
+				}, (subject, check) -> check.equals("tls-imaps") || check.equals("ptr"), false)
 				.done()
 				.get(30, TimeUnit.SECONDS);
-			assertThat(results).hasSize(2);
-			assertThat(results).anySatisfy((result) -> {
+			List<CheckResult> tls = results.stream().filter((result) -> result.check().equals("tls-imaps")).toList();
+			assertThat(tls).hasSize(2);
+			assertThat(tls).anySatisfy((result) -> {
 				assertThat(result.verdict()).isEqualTo(Verdict.OK);
 				assertThat(result.arguments().get(0)).isEqualTo(MX + ":" + both.port() + " (127.0.0.1)");
+				assertThat(result.address()).isEqualTo("127.0.0.1");
 			});
-			assertThat(results).anySatisfy((result) -> {
+			assertThat(tls).anySatisfy((result) -> {
 				assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
 				assertThat(result.messageKey()).isEqualTo("health.tls.expired");
 				assertThat(result.arguments().get(0)).isEqualTo(MX + ":" + both.port() + " (::1)");
+				assertThat(result.address()).isEqualTo("::1");
 			});
+			// each address has its own reverse DNS row too
+			assertThat(results).filteredOn((result) -> result.check().equals("ptr"))
+				.extracting(CheckResult::address)
+				.containsExactlyInAnyOrder("127.0.0.1", "::1");
 		}
 	}
 

@@ -90,8 +90,8 @@ class ServerApiController {
 		var result = view.result();
 		String message = this.messages.getMessage(result.getMessageKey(), result.getArguments(), result.getMessageKey(),
 				locale);
-		return new CheckJson(result.getCheck(), result.getVerdict().name(), message, result.getFix(),
-				result.getCheckedAt(), view.muted());
+		return new CheckJson(result.getCheck(), result.getAddress(), result.getVerdict().name(), message,
+				result.getFix(), result.getCheckedAt(), view.muted());
 	}
 
 	private static ServiceUnit unit(String id) {
@@ -171,13 +171,16 @@ class ServerApiController {
 	 * One check's latest result.
 	 *
 	 * @param check e.g. {@code spf}
+	 * @param address the address of the subject it was made at, for a check made at each
+	 * (TLS and PTR of the MX host), else {@code null}
 	 * @param verdict {@code OK}, {@code WARNING}, {@code ERROR} or {@code UNKNOWN}
 	 * @param message what was found, in the reader's language
 	 * @param fix the record to publish, when one is missing or wrong
 	 * @param checkedAt when
 	 * @param muted whether an admin muted it
 	 */
-	record CheckJson(String check, String verdict, String message, String fix, Instant checkedAt, boolean muted) {
+	record CheckJson(String check, String address, String verdict, String message, String fix, Instant checkedAt,
+			boolean muted) {
 	}
 
 }

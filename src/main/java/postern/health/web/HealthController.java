@@ -107,7 +107,10 @@ class HealthController {
 
 	private String subjectView(String subject, MuteForm form, Model model) {
 		model.addAttribute("subject", subject);
-		model.addAttribute("results", this.results.latestOf(subject));
+		java.util.List<HealthResults.ResultView> latest = this.results.latestOf(subject);
+		model.addAttribute("results", latest);
+		// a check made at each address is muted once, for all of them
+		model.addAttribute("checks", latest.stream().map((view) -> view.result().getCheck()).distinct().toList());
 		model.addAttribute("zone", this.planner.zoneSnippet(subject).orElse(null));
 		model.addAttribute("muteForm", form);
 		model.addAttribute("running", this.runs.running().orElse(null));

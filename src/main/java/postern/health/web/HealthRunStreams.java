@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +34,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Streams a run's progress to the page that shows it, as server-sent events carrying
  * rendered fragments: {@code state} when the stream opens (everything so far),
  * {@code result} as results are stored, {@code done} with the finished run. Results that
- * come close together go in one event. The fragments are rendered on one thread of their
- * own, never on the checks' threads, so a slow page never slows a run.
+ * come close together go in one event. The fragments are rendered and written on threads
+ * of their own, never on the checks' threads, so a slow page never slows a run; and each
+ * stream sends on its own, one event at a time, so a page whose client reads slowly (or
+ * not at all) holds up only itself: its results pile up into its next event while the
+ * other streams go on.
  */
 @Component
 class HealthRunStreams implements DisposableBean {
@@ -50,11 +58,29 @@ class HealthRunStreams implements DisposableBean {
 
 	private final HealthResults results;
 
-	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "health-stream");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * At most this many streams send at the same time; a stream that finds them all busy
+	 * (clients that stopped reading) is closed, as when its page goes away.
+	 */
+	static final int MAX_SENDING = 32;
+
+	/**
+	 * Where streams send: a thread per stream while it sends (a stream never has two
+	 * sends at once), none while it waits for results.
+	 */
+	private final ExecutorService sender = new ThreadPoolExecutor(0, MAX_SENDING, 30, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), new ThreadFactory() {
+
+				private final AtomicInteger count = new AtomicInteger();
+
+				@Override
+				public Thread newThread(Runnable task) {
+					Thread thread = new Thread(task, "health-stream-" + this.count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}
+
+			});
 
 	HealthRunStreams(HealthRuns runs, HealthResults results) {
 		this.runs = runs;
@@ -67,7 +93,16 @@ class HealthRunStreams implements DisposableBean {
 	 * @return the events
 	 */
 	SseEmitter open(long runId) {
-		SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
+		return open(runId, new SseEmitter(STREAM_LIMIT.toMillis()));
+	}
+
+	/**
+	 * Follow a run through a given emitter.
+	 * @param runId the run
+	 * @param emitter where the events go
+	 * @return the emitter
+	 */
+	SseEmitter open(long runId, SseEmitter emitter) {
 		Stream stream = new Stream(runId, emitter);
 		Runnable stop = this.runs.follow(runId, stream);
 		emitter.onCompletion(stop);
@@ -93,11 +128,15 @@ class HealthRunStreams implements DisposableBean {
 
 		private final Set<String> pending = new LinkedHashSet<>();
 
-		/** Subjects the page shows; only used on the sending thread. */
+		/**
+		 * Subjects the page shows; only used by a send, and a stream has one send at a
+		 * time.
+		 */
 		private final Set<String> shown = new HashSet<>();
 
 		private boolean opened;
 
+		/** A send is queued or going; the next one starts only after it. */
 		private boolean scheduled;
 
 		private boolean ended;
@@ -132,7 +171,17 @@ class HealthRunStreams implements DisposableBean {
 				}
 				this.scheduled = true;
 			}
-			HealthRunStreams.this.sender.execute(this::send);
+			schedule();
+		}
+
+		private void schedule() {
+			try {
+				HealthRunStreams.this.sender.execute(this::send);
+			}
+			catch (RejectedExecutionException ex) {
+				logger.debug("Too many health streams sending at once: closing the one of run {}", this.runId);
+				close();
+			}
 		}
 
 		private void send() {
@@ -142,7 +191,6 @@ class HealthRunStreams implements DisposableBean {
 			synchronized (this) {
 				subjects = new LinkedHashSet<>(this.pending);
 				this.pending.clear();
-				this.scheduled = false;
 				first = !this.opened;
 				this.opened = true;
 				end = this.ended;
@@ -166,6 +214,15 @@ class HealthRunStreams implements DisposableBean {
 				// the page went away: stop following
 				logger.debug("Stopped streaming health run {}", this.runId, ex);
 				close();
+			}
+			// what came while this send went goes in the next one
+			boolean again;
+			synchronized (this) {
+				again = !this.closed && (!this.pending.isEmpty() || this.ended != end);
+				this.scheduled = again;
+			}
+			if (again) {
+				schedule();
 			}
 		}
 
