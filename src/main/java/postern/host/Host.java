@@ -78,6 +78,16 @@ public interface Host {
 	FileStatus stat(Path path);
 
 	/**
+	 * Where a path really leads, every symbolic link on the way followed; the names that
+	 * do not exist yet are kept. It says whether a folder about to be made (a site's
+	 * root) stays inside another one on this host.
+	 * @param path an absolute path on the host
+	 * @return the absolute path with no link left in it
+	 * @throws HostException when a link cannot be read or the links loop
+	 */
+	Path resolveLinks(Path path);
+
+	/**
 	 * Create a folder, and its missing parents, unless it exists: Postern's own backups
 	 * folder, a new site's root.
 	 * @param path an absolute path on the host

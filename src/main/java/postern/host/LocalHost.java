@@ -255,6 +255,20 @@ public final class LocalHost implements Host {
 		return written;
 	}
 
+	@Override
+	public Path resolveLinks(Path path) {
+		try {
+			return LinkResolver.resolve(path, LocalHost::linkTarget);
+		}
+		catch (IOException ex) {
+			throw new HostException("Could not follow the links of " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Optional<Path> linkTarget(Path path) throws IOException {
+		return Files.isSymbolicLink(path) ? Optional.of(Files.readSymbolicLink(path)) : Optional.empty();
+	}
+
 	/**
 	 * A managed path may be a link to the real file (a Caddyfile kept in a repository,
 	 * say); renaming over the link would replace it with a plain file.

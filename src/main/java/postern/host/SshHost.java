@@ -305,6 +305,28 @@ public final class SshHost implements Host, AutoCloseable {
 		return written;
 	}
 
+	@Override
+	public Path resolveLinks(Path path) {
+		Path absolute = PathLocks.key(path);
+		return sftp("follow the links of " + absolute,
+				(sftp) -> LinkResolver.resolve(absolute, (name) -> linkTarget(sftp, name)));
+	}
+
+	private static Optional<Path> linkTarget(SFTPClient sftp, Path path) throws IOException {
+		FileAttributes attributes;
+		try {
+			attributes = sftp.lstat(path.toString());
+		}
+		catch (SFTPException ex) {
+			if (missing(ex)) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+		return (attributes.getType() == FileMode.Type.SYMLINK) ? Optional.of(Path.of(sftp.readlink(path.toString())))
+				: Optional.empty();
+	}
+
 	/**
 	 * A managed path may be a link to the real file; renaming over the link would replace
 	 * it with a plain file. Links are followed here rather than by the server's

@@ -1,10 +1,7 @@
 package postern.sites;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,7 @@ import postern.change.FileEdit;
 import postern.change.ValidationResult;
 import postern.host.FileSnapshot;
 import postern.host.Host;
+import postern.host.HostException;
 import postern.host.Hosts;
 import postern.host.ServerSettings;
 import postern.mail.DomainNames;
@@ -417,42 +415,27 @@ public class SiteService {
 				throw new SiteFieldException("root", "sites.error.root");
 			}
 		}
-		Path webRoot = ServerSettings.of(this.properties, this.hosts.current())
-			.caddy()
-			.webRoot()
-			.toAbsolutePath()
-			.normalize();
+		Host host = this.hosts.current();
+		Path webRoot = ServerSettings.of(this.properties, host).caddy().webRoot().toAbsolutePath().normalize();
 		Path root = (value.startsWith("/") ? Path.of(value) : webRoot.resolve(value)).normalize();
 		if (!root.startsWith(webRoot) || root.equals(webRoot)) {
 			throw new SiteFieldException("root", "sites.error.root.outside", webRoot);
 		}
-		if (escapesThroughLink(webRoot, root)) {
+		if (escapesThroughLink(host, webRoot, root)) {
 			throw new SiteFieldException("root", "sites.error.root.link", webRoot);
 		}
 		return root.toString();
 	}
 
 	/**
-	 * Whether the deepest existing folder on the way to the root resolves outside the web
-	 * root. The managed host is the machine Postern runs on, so its file system is read
-	 * directly.
+	 * Whether the root, its links followed on the host that serves it, leads out of the
+	 * web root. A link that cannot be followed (a loop) counts as leading out.
 	 */
-	private static boolean escapesThroughLink(Path webRoot, Path root) {
+	private static boolean escapesThroughLink(Host host, Path webRoot, Path root) {
 		try {
-			Path existing = root;
-			while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-				existing = existing.getParent();
-			}
-			if (existing == null || !Files.exists(webRoot)) {
-				return false;
-			}
-			if (!Files.exists(existing)) {
-				// A dangling link: it points somewhere that does not exist.
-				return true;
-			}
-			return !existing.toRealPath().startsWith(webRoot.toRealPath());
+			return !host.resolveLinks(root).startsWith(host.resolveLinks(webRoot));
 		}
-		catch (IOException ex) {
+		catch (HostException ex) {
 			return true;
 		}
 	}

@@ -164,6 +164,11 @@ class InMemoryHost implements Host {
 	}
 
 	@Override
+	public Path resolveLinks(Path path) {
+		return path.toAbsolutePath().normalize();
+	}
+
+	@Override
 	public FileStatus createFolder(Path path) {
 		throw new UnsupportedOperationException("An in-memory host holds files only");
 	}

@@ -63,6 +63,11 @@ public class ForwardingHost implements Host {
 	}
 
 	@Override
+	public Path resolveLinks(Path path) {
+		return this.delegate.resolveLinks(path);
+	}
+
+	@Override
 	public FileStatus createFolder(Path path) {
 		return this.delegate.createFolder(path);
 	}

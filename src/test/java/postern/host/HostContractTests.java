@@ -428,6 +428,39 @@ abstract class HostContractTests {
 	}
 
 	@Test
+	void resolveLinksFollowsEveryLinkOnThePathAndKeepsTheNamesNotMadeYet() throws IOException {
+		Path real = this.root.toRealPath();
+		Path www = Files.createDirectories(real.resolve("www"));
+		Path inside = Files.createDirectories(www.resolve("inside"));
+		Path outside = Files.createDirectories(real.resolve("outside"));
+		Files.createSymbolicLink(www.resolve("absolute"), outside);
+		Files.createSymbolicLink(www.resolve("relative"), Path.of("../outside"));
+		Files.createSymbolicLink(www.resolve("chain"), Path.of("relative"));
+		Files.createSymbolicLink(www.resolve("dangling"), real.resolve("nowhere"));
+		Files.createSymbolicLink(www.resolve("back"), Path.of("../www/./inside"));
+		Host host = host(3);
+		assertThat(host.resolveLinks(www.resolve("site/public"))).isEqualTo(www.resolve("site/public"));
+		assertThat(host.resolveLinks(www.resolve("absolute/site"))).isEqualTo(outside.resolve("site"));
+		assertThat(host.resolveLinks(www.resolve("relative/site"))).isEqualTo(outside.resolve("site"));
+		assertThat(host.resolveLinks(www.resolve("chain/a/b"))).isEqualTo(outside.resolve("a/b"));
+		assertThat(host.resolveLinks(www.resolve("dangling/site"))).isEqualTo(real.resolve("nowhere/site"));
+		assertThat(host.resolveLinks(www.resolve("back/site"))).isEqualTo(inside.resolve("site"));
+		assertThat(host.resolveLinks(www.resolve("absolute/../inside")))
+			.as("a path is normalised before its links are followed, as a site's root is")
+			.isEqualTo(inside);
+	}
+
+	@Test
+	void resolveLinksRefusesALoop() throws IOException {
+		Path www = Files.createDirectories(this.root.resolve("www"));
+		Files.createSymbolicLink(www.resolve("one"), Path.of("two"));
+		Files.createSymbolicLink(www.resolve("two"), Path.of("one"));
+		Host host = host(3);
+		assertThatExceptionOfType(HostException.class).isThrownBy(() -> host.resolveLinks(www.resolve("one/site")))
+			.withMessageContaining("links");
+	}
+
+	@Test
 	void listGivesAFoldersEntriesSortedAndNothingForAMissingFolder() throws IOException {
 		Path certificates = this.root.resolve("certificates/acme");
 		Files.createDirectories(certificates.resolve("b.example"));

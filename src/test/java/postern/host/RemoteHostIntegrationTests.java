@@ -34,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
@@ -285,6 +286,14 @@ class RemoteHostIntegrationTests extends PosternIntegrationTests {
 		SystemBinaries.require("caddy", Path.of("/usr/bin/caddy"), Path.of("/usr/local/bin/caddy"));
 		Path ownCaddyfile = SERVER.resolve("etc/caddy/Caddyfile");
 		byte[] caddyfileBefore = Files.readAllBytes(ownCaddyfile);
+		Path escape = Files.createSymbolicLink(second.resolve("var/caddy/www/escape"), other);
+		this.mvc
+			.perform(form("/sites/new",
+					Map.of("kind", "static", "addresses", "escape.example.org", "root", "escape/public", "gzip", "true",
+							"createFolder", "true")))
+			.andExpect(model().attributeHasFieldErrorCode("form", "root", "sites.error.root.link"));
+		assertThat(other.resolve("public")).doesNotExist();
+		Files.delete(escape);
 		String site = "elsewhere" + System.nanoTime() + ".example.org";
 		String siteChange = this.mvc
 			.perform(form("/sites/new",
