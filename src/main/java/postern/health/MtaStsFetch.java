@@ -38,7 +38,7 @@ class MtaStsFetch {
 					+ "\r\nUser-Agent: Postern health check\r\nAccept: text/plain\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			byte[] response = readAll(session.socket().getInputStream());
+			byte[] response = readResponse(session.socket().getInputStream());
 			return parse(session.result(), new String(response, StandardCharsets.ISO_8859_1));
 		}
 		catch (SocketTimeoutException ex) {
@@ -98,14 +98,49 @@ class MtaStsFetch {
 		return out.toString();
 	}
 
-	private static byte[] readAll(InputStream in) throws IOException {
+	/**
+	 * Read a response up to the end of its body. With a Content-Length, reading stops
+	 * there rather than at the server's close: the fetch ends the run's longest chain,
+	 * and waiting for the close would add the server's next turn on a busy machine, or a
+	 * read timeout if it keeps the connection open. Without one (chunked), it reads until
+	 * the server closes.
+	 */
+	static byte[] readResponse(InputStream in) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		int read;
-		while ((read = in.read(buffer)) >= 0 && out.size() < MAX_BYTES) {
+		while (out.size() < MAX_BYTES && !complete(out.toByteArray()) && (read = in.read(buffer)) >= 0) {
 			out.write(buffer, 0, read);
 		}
 		return out.toByteArray();
+	}
+
+	/**
+	 * Whether a response read so far has its head and as many bytes of body as its
+	 * Content-Length gives.
+	 */
+	static boolean complete(byte[] response) {
+		String text = new String(response, StandardCharsets.ISO_8859_1);
+		int headerEnd = text.indexOf("\r\n\r\n");
+		if (headerEnd < 0) {
+			return false;
+		}
+		long length = -1;
+		for (String line : text.substring(0, headerEnd).split("\r\n")) {
+			String lower = line.toLowerCase(Locale.ROOT);
+			if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+				return false;
+			}
+			if (lower.startsWith("content-length:")) {
+				try {
+					length = Long.parseLong(line.substring("content-length:".length()).strip());
+				}
+				catch (NumberFormatException ex) {
+					return false;
+				}
+			}
+		}
+		return length >= 0 && response.length - (headerEnd + 4) >= length;
 	}
 
 	/**

@@ -107,6 +107,18 @@ final class TlsTestServer implements AutoCloseable {
 		return new TlsTestServer(certificate, Kind.HTTPS, bodyByHost::get);
 	}
 
+	/**
+	 * An HTTPS server that keeps each connection open after its answer (a Content-Length
+	 * gives its end) until the client closes it, despite the request's
+	 * {@code Connection: close}.
+	 * @param certificate its certificate
+	 * @param bodyByHost the body answered to each Host
+	 * @return the server
+	 */
+	static TlsTestServer httpsKeepingOpen(TestCertificates.Server certificate, Map<String, String> bodyByHost) {
+		return new TlsTestServer(certificate, Kind.HTTPS_KEEP_OPEN, bodyByHost::get);
+	}
+
 	int port() {
 		return this.socket.getLocalPort();
 	}
@@ -168,6 +180,10 @@ final class TlsTestServer implements AutoCloseable {
 			tls.startHandshake();
 			if (this.kind == Kind.HTTPS) {
 				answerHttp(tls);
+			}
+			else if (this.kind == Kind.HTTPS_KEEP_OPEN) {
+				answerHttp(tls);
+				tls.getInputStream().read();
 			}
 			else if (this.kind == Kind.SUBMISSION) {
 				receiveMail(tls);
@@ -262,7 +278,7 @@ final class TlsTestServer implements AutoCloseable {
 
 	private enum Kind {
 
-		IMPLICIT, SMTP, SMTP_PLAIN, SUBMISSION, HTTPS
+		IMPLICIT, SMTP, SMTP_PLAIN, SUBMISSION, HTTPS, HTTPS_KEEP_OPEN
 
 	}
 
