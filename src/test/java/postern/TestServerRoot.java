@@ -93,7 +93,13 @@ public final class TestServerRoot {
 			.orElse(resolve("usr/local/bin/caddy"));
 	}
 
-	private static void copyTree(Path from, Path to) throws IOException {
+	/**
+	 * Copy a folder of test files, executables staying executable.
+	 * @param from the folder to copy
+	 * @param to where its copy goes
+	 * @throws IOException when a file cannot be copied
+	 */
+	public static void copyTree(Path from, Path to) throws IOException {
 		try (Stream<Path> paths = Files.walk(from)) {
 			for (Path source : paths.toList()) {
 				Path target = to.resolve(from.relativize(source).toString());

@@ -1,12 +1,10 @@
 package postern.host;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import postern.Browser;
 import postern.PosternIntegrationTests;
+import postern.TestServerRoot;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,7 +53,7 @@ class HostsBrowserTests extends PosternIntegrationTests {
 	@BeforeEach
 	void startTheRemoteServer() throws Exception {
 		Path state = this.folder.resolve("remote-state");
-		copy(Path.of("src/test/server-root/state"), state);
+		TestServerRoot.copyTree(Path.of("src/test/server-root/state"), state);
 		Files.writeString(state.resolve("maddy/credentials"), this.remoteMailbox + "\tstandin-sha256:00\n");
 		Files.writeString(state.resolve("maddy/imap-accounts"), this.remoteMailbox + "\n");
 		this.server = TestSshServer.start(this.folder, Map.of("STANDIN_STATE", state.toString()));
@@ -175,20 +174,6 @@ class HostsBrowserTests extends PosternIntegrationTests {
 			return browser.waitFor(By.cssSelector("header .host")).getText();
 		}
 		return new Select(switchers.get(0)).getFirstSelectedOption().getText();
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (Stream<Path> paths = Files.walk(from)) {
-			for (Path source : paths.toList()) {
-				Path target = to.resolve(from.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(source, target);
-				}
-			}
-		}
 	}
 
 }
