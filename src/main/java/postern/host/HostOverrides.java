@@ -77,10 +77,7 @@ public record HostOverrides(Map<HostSetting, String> values) {
 				new PosternProperties.Units(get(HostSetting.CADDY_UNIT).orElse(units.caddy()),
 						get(HostSetting.MADDY_UNIT).orElse(units.maddy())),
 				words(HostSetting.SYSTEM_PREFIX).orElse(application.systemPrefix()),
-				(backups != null)
-						? new PosternProperties.Backups(path(HostSetting.BACKUPS_DIR, backups.dir()), backups.keep())
-						: null,
-				true);
+				(backups != null) ? backups(backups) : null, true);
 	}
 
 	/**

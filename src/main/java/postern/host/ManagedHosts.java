@@ -262,10 +262,7 @@ public class ManagedHosts implements Hosts {
 	 */
 	public ConnectionReport check(String id) {
 		RemoteHost remote = find(id);
-		if (!remote.isTrusted()) {
-			return ConnectionReport.failed("The host key of " + remote.getName() + " has not been confirmed");
-		}
-		Optional<SshHost> connection = connection(remote.getId());
+		Optional<SshHost> connection = remote.isTrusted() ? connection(remote.getId()) : Optional.empty();
 		if (connection.isEmpty()) {
 			return ConnectionReport.failed("The host key of " + remote.getName() + " has not been confirmed");
 		}

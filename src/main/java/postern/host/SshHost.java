@@ -80,8 +80,6 @@ public final class SshHost implements Host, AutoCloseable {
 	/** Exit codes of {@code timeout} when it had to stop the command. */
 	private static final Set<Integer> TIMEOUT_EXITS = Set.of(124, 128 + 9);
 
-	private static final int MAX_LINK_HOPS = 40;
-
 	private final String name;
 
 	private final Target target;
@@ -308,8 +306,7 @@ public final class SshHost implements Host, AutoCloseable {
 	@Override
 	public Path resolveLinks(Path path) {
 		Path absolute = PathLocks.key(path);
-		return sftp("follow the links of " + absolute,
-				(sftp) -> LinkResolver.resolve(absolute, (name) -> linkTarget(sftp, name)));
+		return sftp("follow the links of " + absolute, (sftp) -> resolveLink(sftp, absolute));
 	}
 
 	private static Optional<Path> linkTarget(SFTPClient sftp, Path path) throws IOException {
@@ -329,28 +326,10 @@ public final class SshHost implements Host, AutoCloseable {
 
 	/**
 	 * A managed path may be a link to the real file; renaming over the link would replace
-	 * it with a plain file. Links are followed here rather than by the server's
-	 * {@code realpath}, which not every SFTP server resolves.
+	 * it with a plain file.
 	 */
 	private static Path resolveLink(SFTPClient sftp, Path path) throws IOException {
-		Path current = path;
-		for (int hop = 0; hop < MAX_LINK_HOPS; hop++) {
-			FileAttributes attributes;
-			try {
-				attributes = sftp.lstat(current.toString());
-			}
-			catch (SFTPException ex) {
-				if (missing(ex)) {
-					return current;
-				}
-				throw ex;
-			}
-			if (attributes.getType() != FileMode.Type.SYMLINK) {
-				return current;
-			}
-			current = current.resolveSibling(sftp.readlink(current.toString())).normalize();
-		}
-		throw new IOException("Too many levels of links at " + path);
+		return LinkResolver.resolve(path, (name) -> linkTarget(sftp, name));
 	}
 
 	private void replace(SFTPClient sftp, Path target, byte[] content, boolean exists) throws IOException {
