@@ -25,11 +25,11 @@ class AlertMailer {
 
 	private final PosternProperties.AlertMail account;
 
-	private final TlsProbe probe;
+	private final TlsTrust trust;
 
 	AlertMailer(PosternProperties.AlertMail account, TlsTrust trust) {
 		this.account = account;
-		this.probe = new TlsProbe(trust, Duration.ofSeconds(10), Duration.ofSeconds(30));
+		this.trust = trust;
 	}
 
 	/**
@@ -40,7 +40,9 @@ class AlertMailer {
 	 */
 	void send(String subject, List<String> lines) throws IOException {
 		String host = this.account.host().strip();
-		try (TlsProbe.Session session = this.probe.open(host, InetAddress.getByName(host), this.account.port(),
+		// a probe of its own per mail: the certificate is judged afresh every time
+		TlsProbe probe = new TlsProbe(this.trust, Duration.ofSeconds(10), Duration.ofSeconds(30));
+		try (TlsProbe.Session session = probe.open(host, InetAddress.getByName(host), this.account.port(),
 				TlsProbe.Mode.SMTP_STARTTLS)) {
 			TlsProbeResult tls = session.result();
 			X509Check.require(tls, host);

@@ -14,6 +14,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -39,8 +42,16 @@ public class TlsProbe {
 	private final SSLContext context;
 
 	/**
-	 * A probe with its own TLS context: sessions are reused only within this probe (one
-	 * run), never across runs, so a changed certificate is always seen.
+	 * The trust verdict of each chain this probe has seen, empty when trusted. The MX
+	 * host's ports and addresses usually serve one certificate: its chain is judged once
+	 * per probe, not once per handshake.
+	 */
+	private final Map<List<X509Certificate>, Optional<String>> verdicts = new ConcurrentHashMap<>();
+
+	/**
+	 * A probe with its own TLS context, for one run or one mail: sessions and trust
+	 * verdicts are reused only within this probe, never across runs, so a changed or
+	 * expired certificate is always seen.
 	 * @param trust how chains are judged, after the handshake
 	 * @param connectTimeout how long connecting may take
 	 * @param readTimeout how long the server may take to answer
@@ -110,15 +121,23 @@ public class TlsProbe {
 			tls.setSSLParameters(parameters);
 			tls.startHandshake();
 			X509Certificate[] chain = chain(tls.getSession().getPeerCertificates());
-			String trustProblem = (chain.length > 0) ? this.trust.problem(chain, "UNKNOWN") : "no certificate";
 			TlsProbeResult result = new TlsProbeResult(host, port, TlsProbeResult.Outcome.CONNECTED, List.of(chain),
-					trustProblem, tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), null);
+					trustProblem(chain), tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), null);
 			return new Session(tls, result);
 		}
 		catch (IOException | RuntimeException ex) {
 			plain.close();
 			throw ex;
 		}
+	}
+
+	private String trustProblem(X509Certificate[] chain) {
+		if (chain.length == 0) {
+			return "no certificate";
+		}
+		return this.verdicts
+			.computeIfAbsent(List.of(chain), (key) -> Optional.ofNullable(this.trust.problem(chain, "UNKNOWN")))
+			.orElse(null);
 	}
 
 	private static X509Certificate[] chain(java.security.cert.Certificate[] certificates) {

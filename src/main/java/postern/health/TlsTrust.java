@@ -27,7 +27,11 @@ public final class TlsTrust {
 
 	private final List<X509TrustManager> managers;
 
-	private TlsTrust(List<X509TrustManager> managers) {
+	/**
+	 * A trust from managers, tried in order until one accepts a chain.
+	 * @param managers the managers
+	 */
+	TlsTrust(List<X509TrustManager> managers) {
 		this.managers = managers;
 	}
 

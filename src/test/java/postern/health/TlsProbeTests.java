@@ -4,6 +4,14 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +121,64 @@ class TlsProbeTests {
 		CheckResult result = TlsChecks.tls(HOST, "tls-imaps", probe.probe(HOST, loopback, port, TlsProbe.Mode.IMPLICIT),
 				Instant.now());
 		assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+	}
+
+	@Test
+	void aChainIsJudgedOncePerProbe() throws Exception {
+		AtomicInteger judged = new AtomicInteger();
+		TlsTrust counted = new TlsTrust(List.of(counting(trustManager(CERTIFICATES.ca), judged)));
+		TestCertificates.Server mx = CERTIFICATES.valid(HOST);
+		TestCertificates.Server expired = CERTIFICATES.server(TestCertificates.days(-30), TestCertificates.days(-1),
+				false, HOST);
+		try (TlsTestServer smtps = TlsTestServer.implicit(mx);
+				TlsTestServer imaps = TlsTestServer.implicit(mx);
+				TlsTestServer old = TlsTestServer.implicit(expired)) {
+			TlsProbe oneRun = new TlsProbe(counted, Duration.ofSeconds(5), Duration.ofSeconds(5));
+			assertThat(oneRun.probe(HOST, loopback, smtps.port(), TlsProbe.Mode.IMPLICIT).trustProblem()).isNull();
+			assertThat(oneRun.probe(HOST, loopback, imaps.port(), TlsProbe.Mode.IMPLICIT).trustProblem()).isNull();
+			assertThat(judged).as("the same chain on two ports").hasValue(1);
+
+			String problem = oneRun.probe(HOST, loopback, old.port(), TlsProbe.Mode.IMPLICIT).trustProblem();
+			assertThat(problem).isNotNull();
+			assertThat(oneRun.probe(HOST, loopback, old.port(), TlsProbe.Mode.IMPLICIT).trustProblem())
+				.isEqualTo(problem);
+			assertThat(judged).as("another chain, refused, judged once").hasValue(2);
+
+			TlsProbe nextRun = new TlsProbe(counted, Duration.ofSeconds(5), Duration.ofSeconds(5));
+			assertThat(nextRun.probe(HOST, loopback, smtps.port(), TlsProbe.Mode.IMPLICIT).trustProblem()).isNull();
+			assertThat(judged).as("a new probe judges afresh").hasValue(3);
+		}
+	}
+
+	private static X509TrustManager trustManager(X509Certificate ca) throws Exception {
+		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+		store.load(null, null);
+		store.setCertificateEntry("ca", ca);
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(store);
+		return (X509TrustManager) factory.getTrustManagers()[0];
+	}
+
+	private static X509TrustManager counting(X509TrustManager manager, AtomicInteger judged) {
+		return new X509TrustManager() {
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+				judged.incrementAndGet();
+				manager.checkServerTrusted(chain, authType);
+			}
+
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+				manager.checkClientTrusted(chain, authType);
+			}
+
+			@Override
+			public X509Certificate[] getAcceptedIssuers() {
+				return manager.getAcceptedIssuers();
+			}
+
+		};
 	}
 
 	@Test
