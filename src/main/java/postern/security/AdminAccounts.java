@@ -91,8 +91,12 @@ public class AdminAccounts {
 	 */
 	@Transactional
 	public void remove(String username) {
-		Admin admin = existing(username);
-		if (this.admins.count() <= 1) {
+		List<Admin> all = this.admins.lockAll();
+		Admin admin = all.stream()
+			.filter((candidate) -> candidate.getUsername().equals(username))
+			.findFirst()
+			.orElseThrow(() -> new AdminNotFoundException(username));
+		if (all.size() <= 1) {
 			throw new LastAdminException();
 		}
 		this.recoveryCodes.deleteByAdminId(admin.getId());

@@ -47,7 +47,7 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		if (!this.throttle.allowed(address)) {
+		if (!this.throttle.attempt(address)) {
 			throw new LoginRefusedException(Reason.THROTTLED);
 		}
 		Optional<Admin> admin = this.accounts.findForLogin(username);
@@ -66,6 +66,7 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 			throw new LoginRefusedException(Reason.WRONG_PASSWORD);
 		}
 		if (admin.get().isTotpEnabled()) {
+			this.throttle.released(address);
 			return authenticated(username, Authorities.TOTP_PENDING, authentication);
 		}
 		this.accounts.passwordSucceeded(username);

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
  * Slows down a client address that keeps failing to log in, whatever the accounts it
  * tries: after {@value #FREE_FAILURES} failures, each further attempt must wait a delay
  * that doubles with every failure, up to {@link #MAX_DELAY}. An attempt that comes too
- * early is refused without checking the password, so the wait cannot be beaten with
- * parallel requests. A successful login clears the address; an address that stays quiet
- * is forgotten.
+ * early is refused without checking the password. An attempt counts as a failure from the
+ * moment it is let through until it succeeds, so the wait cannot be beaten with parallel
+ * requests either: a burst gets no more password checks than the same requests one after
+ * another. A successful login clears the address; an address that stays quiet is
+ * forgotten.
  */
 @Component
 class LoginThrottle {
@@ -41,13 +43,30 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Whether an address may try now.
+	 * Let an attempt through, or refuse it while the address's delay runs. One let
+	 * through counts as a failure at once; it ends with {@link #failed},
+	 * {@link #succeeded} or {@link #released}.
 	 * @param address the client address, or {@code null} when unknown
 	 * @return {@code false} while its delay runs
 	 */
-	boolean allowed(String address) {
-		Failures known = (address != null) ? this.failures.get(address) : null;
-		return known == null || !this.clock.instant().isBefore(known.allowedAt());
+	boolean attempt(String address) {
+		if (address == null) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		boolean[] allowed = new boolean[1];
+		this.failures.compute(address, (key, known) -> {
+			if (known == null || known.forgottenAt(now)) {
+				allowed[0] = true;
+				return new Failures(1, now);
+			}
+			allowed[0] = !now.isBefore(known.allowedAt());
+			return allowed[0] ? new Failures(known.count() + 1, now) : known;
+		});
+		if (this.failures.size() > SWEEP_ABOVE) {
+			this.failures.values().removeIf((known) -> known.forgottenAt(now));
+		}
+		return allowed[0];
 	}
 
 	/**
@@ -60,23 +79,33 @@ class LoginThrottle {
 		return (known != null) ? delayAfter(known.count()) : Duration.ZERO;
 	}
 
+	/**
+	 * An attempt failed: it was counted when let through, and its delay now runs from the
+	 * failure.
+	 * @param address the client address
+	 */
 	void failed(String address) {
-		if (address == null) {
-			return;
-		}
-		Instant now = this.clock.instant();
-		this.failures.compute(address, (key, known) -> {
-			int count = (known == null || known.forgottenAt(now)) ? 1 : known.count() + 1;
-			return new Failures(count, now);
-		});
-		if (this.failures.size() > SWEEP_ABOVE) {
-			this.failures.values().removeIf((known) -> known.forgottenAt(now));
+		if (address != null) {
+			Instant now = this.clock.instant();
+			this.failures.computeIfPresent(address, (key, known) -> new Failures(known.count(), now));
 		}
 	}
 
 	void succeeded(String address) {
 		if (address != null) {
 			this.failures.remove(address);
+		}
+	}
+
+	/**
+	 * An attempt ended neither way (the password was right, a second factor is still
+	 * due): it no longer counts.
+	 * @param address the client address
+	 */
+	void released(String address) {
+		if (address != null) {
+			this.failures.computeIfPresent(address,
+					(key, known) -> (known.count() > 1) ? new Failures(known.count() - 1, known.last()) : null);
 		}
 	}
 
