@@ -8,17 +8,11 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
-	private final long tokenId;
-
 	private final String actor;
-
-	private final ApiScope scope;
 
 	ApiTokenAuthentication(ApiToken token) {
 		super(token.getScope().authorities());
-		this.tokenId = token.getId();
 		this.actor = ApiTokens.actor(token);
-		this.scope = token.getScope();
 		setAuthenticated(true);
 	}
 
@@ -35,14 +29,6 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public String getName() {
 		return this.actor;
-	}
-
-	long tokenId() {
-		return this.tokenId;
-	}
-
-	ApiScope scope() {
-		return this.scope;
 	}
 
 }

@@ -37,16 +37,6 @@ public class SystemdUnits {
 	}
 
 	/**
-	 * The status of a unit.
-	 * @param unit a unit name, e.g. {@code caddy.service}
-	 * @return its status; {@link UnitStatus#unknown(String) unknown} when systemctl could
-	 * not be run or failed
-	 */
-	public UnitStatus status(String unit) {
-		return read(unit).value();
-	}
-
-	/**
 	 * The status of a unit, with the command that read it.
 	 * @param unit a unit name, e.g. {@code caddy.service}
 	 * @return the status, {@link UnitStatus#unknown(String) unknown} when the command

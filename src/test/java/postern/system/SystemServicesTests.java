@@ -62,7 +62,7 @@ class SystemServicesTests {
 		assertThat(reading.outcome().command()).endsWith("standin systemctl show "
 				+ "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,MemoryCurrent,NRestarts "
 				+ "caddy.service");
-		assertThat(systemd().status("nope.service").found()).isFalse();
+		assertThat(systemd().read("nope.service").value().found()).isFalse();
 	}
 
 	@Test
@@ -106,7 +106,7 @@ class SystemServicesTests {
 		UnitAction action = actions().restart(ServiceUnit.MADDY);
 		assertThat(action.ok()).isTrue();
 		assertThat(action.command()).endsWith("systemctl restart maddy.service");
-		assertThat(systemd().status("maddy.service").mainPid()).isEqualTo(846);
+		assertThat(systemd().read("maddy.service").value().mainPid()).isEqualTo(846);
 		verify(this.auditLog).record(eq("service.restart"), eq("maddy.service"), eq(true), contains("exit 0"));
 	}
 
