@@ -161,8 +161,9 @@ class HealthBenchmarkTests {
 							(subject, check) -> subject.equals(result.subject()) && check.equals(result.check()),
 							false);
 				}
-				if (median(alone) > slowest) {
-					slowest = median(alone);
+				long median = median(alone);
+				if (median > slowest) {
+					slowest = median;
 					slowestCheck = result.subject() + " " + result.check();
 				}
 			}
