@@ -43,7 +43,7 @@ public final class TlsTrust {
 	public static TlsTrust withExtra(Path extra) {
 		List<X509TrustManager> managers = new ArrayList<>();
 		if (extra != null) {
-			managers.add(manager(load(extra)));
+			managers.add(managerOf(extra));
 		}
 		managers.add(manager(null));
 		return new TlsTrust(managers);
@@ -69,6 +69,15 @@ public final class TlsTrust {
 			}
 		}
 		return problem;
+	}
+
+	/**
+	 * The trust manager of the CAs of a file, alone.
+	 * @param file a PEM or PKCS12 file
+	 * @return its manager
+	 */
+	static X509TrustManager managerOf(Path file) {
+		return manager(load(file));
 	}
 
 	private static X509TrustManager manager(KeyStore store) {

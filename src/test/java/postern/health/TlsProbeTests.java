@@ -4,13 +4,11 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +124,8 @@ class TlsProbeTests {
 	@Test
 	void aChainIsJudgedOncePerProbe() throws Exception {
 		AtomicInteger judged = new AtomicInteger();
-		TlsTrust counted = new TlsTrust(List.of(counting(trustManager(CERTIFICATES.ca), judged)));
+		TlsTrust counted = new TlsTrust(
+				List.of(counting(TlsTrust.managerOf(CERTIFICATES.writeCa(folder.resolve("counted-ca.pem"))), judged)));
 		TestCertificates.Server mx = CERTIFICATES.valid(HOST);
 		TestCertificates.Server expired = CERTIFICATES.server(TestCertificates.days(-30), TestCertificates.days(-1),
 				false, HOST);
@@ -148,15 +147,6 @@ class TlsProbeTests {
 			assertThat(nextRun.probe(HOST, loopback, smtps.port(), TlsProbe.Mode.IMPLICIT).trustProblem()).isNull();
 			assertThat(judged).as("a new probe judges afresh").hasValue(3);
 		}
-	}
-
-	private static X509TrustManager trustManager(X509Certificate ca) throws Exception {
-		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-		store.load(null, null);
-		store.setCertificateEntry("ca", ca);
-		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		factory.init(store);
-		return (X509TrustManager) factory.getTrustManagers()[0];
 	}
 
 	private static X509TrustManager counting(X509TrustManager manager, AtomicInteger judged) {
