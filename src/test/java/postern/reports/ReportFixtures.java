@@ -37,6 +37,22 @@ public final class ReportFixtures {
 	}
 
 	/**
+	 * A fixture whose period is moved from 5 December 2026 to another day, so that pages
+	 * counting the last days show it.
+	 * @param name its file name
+	 * @param day the day its period begins
+	 * @return the bytes
+	 */
+	public static byte[] dated(String name, java.time.LocalDate day) {
+		long begin = day.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+		String text = new String(read(name), StandardCharsets.UTF_8).replace("1796428800", Long.toString(begin))
+			.replace("1796515199", Long.toString(begin + 86_399))
+			.replace("1796515200", Long.toString(begin + 86_400))
+			.replace("2026-12-05", day.toString());
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * Bytes gzipped.
 	 * @param plain the bytes
 	 * @return the gzip file
@@ -101,7 +117,7 @@ public final class ReportFixtures {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<feedback><report_metadata>")
 			.append("<org_name>large.example</org_name><report_id>")
 			.append(reportId)
-			.append("</report_id><date_range><begin>1764979200</begin><end>1765065599</end></date_range>")
+			.append("</report_id><date_range><begin>1796428800</begin><end>1796515199</end></date_range>")
 			.append("</report_metadata><policy_published><domain>example.org</domain><p>reject</p></policy_published>\n");
 		for (int i = 0; i < records; i++) {
 			xml.append("<record><row><source_ip>10.")

@@ -22,7 +22,7 @@ class ReportParserTests {
 		assertThat(report.reportId()).isEqualTo("7912345678901234567");
 		assertThat(report.domain()).isEqualTo("example.org");
 		assertThat(report.policy()).isEqualTo("quarantine");
-		assertThat(report.begin()).isEqualTo(Instant.ofEpochSecond(1764979200));
+		assertThat(report.begin()).isEqualTo(Instant.ofEpochSecond(1796428800));
 		assertThat(report.rows()).extracting(DmarcReport.Row::sourceIp)
 			.containsExactly("203.0.113.10", "2001:db8::25", "198.51.100.7");
 		assertThat(report.rows()).extracting(DmarcReport.Row::count).containsExactly(12L, 3L, 5L);
@@ -37,7 +37,7 @@ class ReportParserTests {
 		ParsedReport plain = this.parser.parse(ReportParser.Shape.DMARC_XML, xml);
 		assertThat(this.parser.parse(ReportParser.Shape.DMARC_GZIP, ReportFixtures.gzip(xml))).isEqualTo(plain);
 		assertThat(this.parser.parse(ReportParser.Shape.DMARC_ZIP,
-				ReportFixtures.zip("outlook.com!example.org!1764979200!1765065600.xml", xml)))
+				ReportFixtures.zip("outlook.com!example.org!1796428800!1765065600.xml", xml)))
 			.isEqualTo(plain);
 		assertThat(((DmarcReport) plain).rows()).extracting(DmarcReport.Row::sourceIp)
 			.containsExactly("203.0.113.10", "2001:db8:bad::9");
@@ -143,10 +143,10 @@ class ReportParserTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiterString = "|", nullValues = "-",
-			value = { "google.com!example.org!1764979200!1765065599.zip|application/zip|DMARC_ZIP",
+			value = { "google.com!example.org!1796428800!1796515199.zip|application/zip|DMARC_ZIP",
 					"enterprise.protection.outlook.com!example.org!1!2.xml.gz|application/gzip|DMARC_GZIP",
 					"report.xml|text/xml|DMARC_XML",
-					"google.com!example.org!1764979200!1765065599!001.json.gz|application/tlsrpt+gzip|TLS_GZIP",
+					"google.com!example.org!1796428800!1796515199!001.json.gz|application/tlsrpt+gzip|TLS_GZIP",
 					"-|application/tlsrpt+json|TLS_JSON", "-|application/tlsrpt+gzip|TLS_GZIP",
 					"holiday.jpg|image/jpeg|-", "-|text/plain|-" })
 	void partsAreToldApartByNameAndType(String name, String type, ReportParser.Shape shape) {
