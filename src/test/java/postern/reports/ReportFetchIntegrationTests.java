@@ -6,16 +6,30 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import postern.PosternIntegrationTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -23,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code imap.example.test} while Postern connects to 127.0.0.1, trusted through
  * {@code postern.health.trust-store}.
  */
+@AutoConfigureMockMvc
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportFetchIntegrationTests extends PosternIntegrationTests {
 
 	@TempDir
@@ -34,6 +50,12 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 	ReportFetcher fetcher;
 
 	@Autowired
+	ReportStore store;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
 	StoredReportRepository reports;
 
 	@Autowired
@@ -41,6 +63,9 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 
 	@Autowired
 	UnreadableMessageRepository unreadable;
+
+	@Autowired
+	ReportFetchRepository fetches;
 
 	@BeforeAll
 	static void startDovecot() throws Exception {
@@ -63,9 +88,14 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 		registry.add("postern.reports.imap.server-name", () -> TestDovecot.SERVER_NAME);
 		registry.add("postern.health.trust-store", () -> dovecot.certificate().toString());
 		registry.add("postern.reports.fetch-every", () -> "0s");
+		// reverse names are asked of a loopback port where no resolver answers
+		registry.add("postern.dns.resolvers", () -> "127.0.0.1:" + TestDovecot.closedPort());
+		registry.add("postern.dns.timeout", () -> "300ms");
+		registry.add("postern.server.ipv4", () -> "203.0.113.10");
 	}
 
 	@Test
+	@Order(1)
 	void reportsAreStoredOnceMovedAsideAndOtherMailIsLeftUnread() throws Exception {
 		LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 		dovecot.deliver("INBOX", ReportMails.mailbox(yesterday));
@@ -113,6 +143,54 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 			.isThrownBy(() -> ReportMailbox.open(untrusted, postern.health.TlsTrust.withExtra(null)).close())
 			.havingCause()
 			.isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+	}
+
+	private void storeFixtures(LocalDate day) throws Exception {
+		ReportParser parser = new ReportParser(Decompression.DEFAULT);
+		for (String name : java.util.List.of("dmarc-google.xml", "dmarc-microsoft.xml", "tlsrpt-google.json",
+				"tlsrpt-microsoft.json")) {
+			this.store.store(parser.parse(ReportParser.shapeOf(name, null), ReportFixtures.dated(name, day)),
+					java.time.Instant.now());
+		}
+	}
+
+	@Test
+	void pagesShowEachDomainItsSendersReportersTlsFailuresAndChart() throws Exception {
+		storeFixtures(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+		this.mvc.perform(get("/reports").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("data-domain=\"example.org\""),
+					containsString("<td class=\"messages\">26</td>"), containsString("73 %"),
+					containsString("href=\"/reports/example.org?days=30\""), containsString("Fetch now"),
+					containsString("reports@example.org"))));
+		String page = this.mvc.perform(get("/reports/example.org?days=7").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("198.51.100.7"), containsString("2001:db8:bad::9"),
+					containsString("Unknown sender"), containsString("This server"), containsString("google.com"),
+					containsString("Enterprise Outlook"), containsString("Google Inc."),
+					containsString("certificate-expired"), containsString("sts-policy-invalid"),
+					containsString("209.85.220.41"), containsString("mx1.example.org"), containsString("<svg"),
+					containsString("class=\"fail\""))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String chart = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+		assertThat(chart).contains("<rect", "fill=\"#c62828\"").doesNotContain("style", "script", "<foreignObject");
+		// the server's own address comes before the unknown senders
+		assertThat(page.indexOf("203.0.113.10")).isLessThan(page.indexOf("198.51.100.7"));
+		this.mvc.perform(get("/reports/example.org?lang=fr").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Expéditeur inconnu")));
+		this.mvc.perform(get("/reports/not a domain").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void fetchNowRedirectsWithWhatItDid() throws Exception {
+		this.mvc.perform(post("/reports/fetch").with(csrf()).with(user("admin").roles("ADMIN")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/reports"));
+		assertThat(this.fetches.findFirstByOrderByIdDesc()).isPresent();
 	}
 
 }

@@ -110,6 +110,19 @@ public final class TestDovecot implements AutoCloseable {
 				"namespace inbox {", "  inbox = yes", "  separator = /", "}", "");
 	}
 
+	/**
+	 * A loopback port nothing listens on, for a server that must not answer.
+	 * @return the port
+	 */
+	public static int closedPort() {
+		try {
+			return freePort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
