@@ -1,4 +1,4 @@
-package postern.host.web;
+package postern.hosts.web;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import postern.host.HostOverrides;
-import postern.host.HostParameters;
+import postern.hosts.HostParameters;
 import postern.host.HostSetting;
-import postern.host.RemoteHost;
+import postern.hosts.RemoteHost;
 
 /**
  * The form to add or change a remote host. The passphrase is never shown back nor stored:

@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import postern.PosternProperties;
+import postern.host.CommandCatalogue;
+import postern.host.CommandKind;
+import postern.host.CommandResult;
+import postern.host.FileStatus;
+import postern.host.Host;
+import postern.host.HostChoice;
+import postern.host.HostException;
+import postern.host.Hosts;
+import postern.host.LocalHost;
+import postern.host.ServerSettings;
+import postern.host.SshHost;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,9 +51,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 @Service
 public class ManagedHosts implements Hosts {
-
-	/** The id of the local machine in the switcher and in {@code POST /hosts/select}. */
-	public static final String LOCAL_ID = "local";
 
 	static final String SESSION_ATTRIBUTE = ManagedHosts.class.getName() + ".selected";
 

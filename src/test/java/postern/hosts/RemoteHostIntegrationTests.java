@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,8 @@ import postern.SystemBinaries;
 import postern.TestServerRoot;
 import postern.audit.AuditEvent;
 import postern.audit.AuditLog;
+import postern.host.SshHost;
+import postern.host.TestSshServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +11,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import postern.host.HostOverrides;
+import postern.host.HostSetting;
+import postern.host.SshHost;
 
 /**
  * A server Postern manages over SSH: where it is, how to log in (a key file, never a

@@ -1,7 +1,9 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Path;
 import java.util.Objects;
+
+import postern.host.HostOverrides;
 
 /**
  * What the admin says about a remote host, already checked by the form.

@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import postern.PosternProperties;
 import postern.TestProperties;
+import postern.host.CommandCatalogue;
+import postern.host.Host;
+import postern.host.HostChoice;
+import postern.host.LocalHost;
+import postern.host.SshHost;
+import postern.host.TestSshServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;

@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import postern.Browser;
 import postern.PosternIntegrationTests;
 import postern.TestServerRoot;
+import postern.host.Hosts;
+import postern.host.TestSshServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

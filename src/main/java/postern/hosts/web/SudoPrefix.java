@@ -1,4 +1,4 @@
-package postern.host.web;
+package postern.hosts.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

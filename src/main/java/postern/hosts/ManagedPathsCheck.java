@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import postern.PosternProperties;
+import postern.host.FileStatus;
+import postern.host.Host;
+import postern.host.HostException;
+import postern.host.Hosts;
+import postern.host.ServerSettings;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;

@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import postern.PosternProperties;
 import postern.TestProperties;
+import postern.host.CommandCatalogue;
+import postern.host.CommandKind;
+import postern.host.CommandResult;
+import postern.host.LocalHost;
+import postern.host.TestSshServer;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.web.MockHttpServletRequest;

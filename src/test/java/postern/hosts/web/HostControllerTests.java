@@ -1,4 +1,4 @@
-package postern.host.web;
+package postern.hosts.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import postern.TestProperties;
 import postern.change.ChangeFixtures;
-import postern.host.ConnectionReport;
+import postern.hosts.ConnectionReport;
 import postern.host.HostException;
 import postern.host.HostOverrides;
-import postern.host.HostParameters;
+import postern.hosts.HostParameters;
 import postern.host.HostSetting;
-import postern.host.ManagedHosts;
-import postern.host.RemoteHost;
-import postern.host.RemoteHostNotFoundException;
+import postern.hosts.ManagedHosts;
+import postern.hosts.RemoteHost;
+import postern.hosts.RemoteHostNotFoundException;
 import postern.host.ServerSettings;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,12 +1,12 @@
-package postern.host.web;
+package postern.hosts.web;
 
 import jakarta.validation.Valid;
 
 import postern.PosternProperties.CaddyReload;
-import postern.host.ConnectionReport;
+import postern.hosts.ConnectionReport;
 import postern.host.HostException;
-import postern.host.ManagedHosts;
-import postern.host.RemoteHost;
+import postern.hosts.ManagedHosts;
+import postern.hosts.RemoteHost;
 import postern.host.ServerSettings;
 import postern.infrastructure.FlashMessage;
 

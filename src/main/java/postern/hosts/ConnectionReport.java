@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 /**
  * What testing a remote host's connection found.

@@ -1,4 +1,4 @@
-package postern.host.web;
+package postern.hosts.web;
 
 /**
  * Whether the host form adds a host or changes one.

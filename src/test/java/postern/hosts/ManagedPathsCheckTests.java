@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import postern.PosternProperties;
-import postern.host.ManagedPathsCheck.Problem;
-import postern.host.ManagedPathsCheck.Result;
-import postern.host.ManagedPathsCheck.Thing;
+import postern.host.FileStatus;
+import postern.host.ForwardingHost;
+import postern.host.Host;
+import postern.host.HostException;
+import postern.host.LocalHost;
+import postern.hosts.ManagedPathsCheck.Problem;
+import postern.hosts.ManagedPathsCheck.Result;
+import postern.hosts.ManagedPathsCheck.Thing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
