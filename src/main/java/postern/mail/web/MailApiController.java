@@ -105,7 +105,7 @@ class MailApiController {
 			@RequestParam(name = "page", defaultValue = "0") int page,
 			@RequestParam(name = "size", defaultValue = "50") int size) {
 		String wanted = (domain != null && !domain.isBlank())
-				? postern.mail.Addresses.domain(domain.strip()).orElse("-") : null;
+				? postern.names.Addresses.domain(domain.strip()).orElse("-") : null;
 		String text = (query != null && query.length() <= 254) ? query : null;
 		Page<Mailbox> found = this.mailboxes.find(wanted, text, pageRequest(page, size));
 		return PageJson.of(found, MailboxJson::of);

@@ -1,4 +1,4 @@
-package postern.mail;
+package postern.names;
 
 /**
  * A domain name Postern refuses, with the message key that says why.

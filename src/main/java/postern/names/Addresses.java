@@ -1,4 +1,4 @@
-package postern.mail;
+package postern.names;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package postern.mail;
+package postern.names;
 
 import java.util.ArrayList;
 import java.util.List;

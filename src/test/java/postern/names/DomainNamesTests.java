@@ -1,4 +1,4 @@
-package postern.mail;
+package postern.names;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

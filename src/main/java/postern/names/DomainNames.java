@@ -1,4 +1,4 @@
-package postern.mail;
+package postern.names;
 
 import java.net.IDN;
 import java.util.EnumSet;
