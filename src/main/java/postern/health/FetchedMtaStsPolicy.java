@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An MTA-STS policy file (RFC 8461), as served.
+ * An MTA-STS policy file (RFC 8461) as fetched from where a domain serves it.
  *
  * @param text the text
  * @param version the {@code version} field, or {@code null}
@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param mx the {@code mx} patterns
  * @param bareLineFeeds whether lines end with LF alone rather than CRLF
  */
-public record MtaStsPolicy(String text, String version, String mode, String maxAge, List<String> mx,
+public record FetchedMtaStsPolicy(String text, String version, String mode, String maxAge, List<String> mx,
 		boolean bareLineFeeds) {
 
 	/** The longest {@code max_age} the RFC allows: about one year. */
@@ -23,7 +23,7 @@ public record MtaStsPolicy(String text, String version, String mode, String maxA
 	/** The shortest recommended {@code max_age}: one week. */
 	static final long MAX_AGE_RECOMMENDED = 604_800;
 
-	public MtaStsPolicy {
+	public FetchedMtaStsPolicy {
 		mx = List.copyOf(mx);
 	}
 
@@ -32,7 +32,7 @@ public record MtaStsPolicy(String text, String version, String mode, String maxA
 	 * @param text the served text
 	 * @return the fields found
 	 */
-	public static MtaStsPolicy parse(String text) {
+	public static FetchedMtaStsPolicy parse(String text) {
 		String version = null;
 		String mode = null;
 		String maxAge = null;
@@ -55,7 +55,7 @@ public record MtaStsPolicy(String text, String version, String mode, String maxA
 			}
 		}
 		boolean bare = text.replace("\r\n", "").contains("\n");
-		return new MtaStsPolicy(text, version, mode, maxAge, mx, bare);
+		return new FetchedMtaStsPolicy(text, version, mode, maxAge, mx, bare);
 	}
 
 	/**
