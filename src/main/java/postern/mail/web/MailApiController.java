@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
-import postern.api.ApiChanges;
-import postern.api.ChangeReport;
+import postern.change.ApiChanges;
+import postern.change.ChangeReport;
 import postern.api.InvalidApiRequestException;
 import postern.mail.Alias;
 import postern.mail.Aliases;

@@ -1,10 +1,6 @@
-package postern.api;
+package postern.change;
 
 import java.util.Locale;
-
-import postern.change.Change;
-import postern.change.ChangeService;
-import postern.change.ChangeState;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,4 +1,4 @@
-package postern.api;
+package postern.change;
 
 import java.util.List;
 
