@@ -1,13 +1,11 @@
 package postern.hosts;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import postern.infrastructure.NotFoundException;
 
 /**
  * No remote host has that id.
  */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class RemoteHostNotFoundException extends RuntimeException {
+public class RemoteHostNotFoundException extends NotFoundException {
 
 	public RemoteHostNotFoundException(String id) {
 		super("No host " + id);
