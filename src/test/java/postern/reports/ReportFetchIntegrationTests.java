@@ -1,18 +1,15 @@
 package postern.reports;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import postern.PosternIntegrationTests;
+import postern.api.ApiScope;
+import postern.api.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -28,6 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,12 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReportFetchIntegrationTests extends PosternIntegrationTests {
-
-	@TempDir
-	static Path folder;
-
-	static TestDovecot dovecot;
+class ReportFetchIntegrationTests extends DovecotIntegrationTests {
 
 	@Autowired
 	ReportFetcher fetcher;
@@ -54,6 +47,9 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	StoredReportRepository reports;
@@ -67,18 +63,6 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 	@Autowired
 	ReportFetchRepository fetches;
 
-	@BeforeAll
-	static void startDovecot() throws Exception {
-		dovecot = TestDovecot.start(folder);
-	}
-
-	@AfterAll
-	static void stopDovecot() throws Exception {
-		if (dovecot != null) {
-			dovecot.close();
-		}
-	}
-
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
 		registry.add("postern.reports.imap.host", () -> "127.0.0.1");
@@ -86,12 +70,6 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 		registry.add("postern.reports.imap.username", () -> TestDovecot.USER);
 		registry.add("postern.reports.imap.password", () -> TestDovecot.PASSWORD);
 		registry.add("postern.reports.imap.server-name", () -> TestDovecot.SERVER_NAME);
-		registry.add("postern.health.trust-store", () -> dovecot.certificate().toString());
-		registry.add("postern.reports.fetch-every", () -> "0s");
-		// reverse names are asked of a loopback port where no resolver answers
-		registry.add("postern.dns.resolvers", () -> "127.0.0.1:" + TestDovecot.closedPort());
-		registry.add("postern.dns.timeout", () -> "300ms");
-		registry.add("postern.server.ipv4", () -> "203.0.113.10");
 	}
 
 	@Test
@@ -183,6 +161,27 @@ class ReportFetchIntegrationTests extends PosternIntegrationTests {
 			.andExpect(content().string(containsString("Expéditeur inconnu")));
 		this.mvc.perform(get("/reports/not a domain").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theApiGivesTheSameFiguresAndIsDescribed() throws Exception {
+		storeFixtures(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+		String token = "Bearer " + this.tokens.create("admin", "reports-" + System.nanoTime(), ApiScope.READ).secret();
+		this.mvc.perform(get("/api/v1/reports?days=7").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.days").value(7))
+			.andExpect(jsonPath("$.domains[?(@.domain == 'example.org')].messages").value(26))
+			.andExpect(jsonPath("$.domains[?(@.domain == 'example.org')].tlsFailed").value(3));
+		this.mvc.perform(get("/api/v1/reports?domain=example.org").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.detail.sources[0].sourceIp").value("203.0.113.10"))
+			.andExpect(jsonPath("$.detail.tlsFailures[0].resultType").value("certificate-expired"))
+			.andExpect(jsonPath("$.detail.daily.length()").value(30));
+		this.mvc.perform(get("/api/v1/reports?domain=../etc&days=9").header("Authorization", token))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/v1/openapi").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/reports'].get").exists());
 	}
 
 	@Test

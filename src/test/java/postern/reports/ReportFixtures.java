@@ -136,4 +136,15 @@ public final class ReportFixtures {
 		return xml.append("</feedback>\n").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Empty the report tables: the integration tests of one run share a database.
+	 * @param jdbc the database
+	 */
+	public static void clearTables(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		for (String table : java.util.List.of("report_dmarc_row", "report_tls_failure", "report_tls_policy", "report",
+				"report_unreadable", "report_fetch", "report_settings")) {
+			jdbc.update("delete from " + table);
+		}
+	}
+
 }

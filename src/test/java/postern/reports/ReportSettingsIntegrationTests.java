@@ -129,6 +129,9 @@ class ReportSettingsIntegrationTests extends PosternIntegrationTests {
 			.anySatisfy((event) -> assertThat(event.getAction()).isEqualTo("reports.mailbox.create"))
 			.allSatisfy(
 					(event) -> assertThat(event.getDetail() + event.getTarget()).doesNotContain(effective.password()));
+		// the other tests of this run share the server root and the database
+		assertThat(this.mailboxes.delete(address, false).success()).isTrue();
+		this.jdbc.update("delete from report_settings");
 	}
 
 }
