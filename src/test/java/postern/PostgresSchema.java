@@ -7,7 +7,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,13 +76,17 @@ record PostgresSchema(Class<?> testClass) implements ContextCustomizer {
 	}
 
 	/**
-	 * Skips or fails the class before its context starts when the server is not there.
+	 * Skips the class before its context starts when the server is not there, with the
+	 * reason in the test report, or fails it under {@code CI=true}.
 	 */
-	static class RequireServer implements BeforeAllCallback {
+	static class RequireServer implements ExecutionCondition {
 
 		@Override
-		public void beforeAll(ExtensionContext context) {
-			TestPostgres.fromEnvironment().require();
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			return TestPostgres.fromEnvironment()
+				.unreachable()
+				.map(ConditionEvaluationResult::disabled)
+				.orElseGet(() -> ConditionEvaluationResult.enabled("PostgreSQL answers"));
 		}
 
 	}

@@ -5,10 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
-import org.junit.jupiter.api.Assumptions;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -51,15 +50,18 @@ public record TestPostgres(String url, String user, String password) {
 	}
 
 	/**
-	 * Make sure the server answers, else skip or fail the calling test.
+	 * Whether the server answers.
+	 * @return why the tests on PostgreSQL cannot run here, or empty when they can
+	 * @throws AssertionError under {@code CI=true}, when it does not answer
 	 */
-	public void require() {
-		require("true".equalsIgnoreCase(System.getenv("CI")));
+	public Optional<String> unreachable() {
+		return unreachable("true".equalsIgnoreCase(System.getenv("CI")));
 	}
 
-	void require(boolean ci) {
+	Optional<String> unreachable(boolean ci) {
 		try (Connection connection = connect()) {
 			connection.isValid(5);
+			return Optional.empty();
 		}
 		catch (SQLException ex) {
 			String message = "PostgreSQL cannot be reached at " + this.url + " as " + this.user + " (" + ex.getMessage()
@@ -67,7 +69,7 @@ public record TestPostgres(String url, String user, String password) {
 			if (ci) {
 				fail(message + "; under CI=true .ci/run must start it");
 			}
-			Assumptions.abort(message + "; skipping the PostgreSQL run of this test on this machine");
+			return Optional.of(message + "; skipping the PostgreSQL run of this test on this machine");
 		}
 	}
 
