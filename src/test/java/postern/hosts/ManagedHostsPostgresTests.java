@@ -1,4 +1,4 @@
-package postern.host;
+package postern.hosts;
 
 import postern.OnPostgres;
 
