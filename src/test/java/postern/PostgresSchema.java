@@ -36,8 +36,7 @@ record PostgresSchema(Class<?> testClass) implements ContextCustomizer {
 		TestPostgres server = TestPostgres.fromEnvironment();
 		String schema = server.createSchema();
 		Map<String, Object> settings = Map.of("spring.datasource.url", server.urlOf(schema),
-				"spring.datasource.username", server.user(), "spring.datasource.password", server.password(),
-				"spring.datasource.driver-class-name", "org.postgresql.Driver");
+				"spring.datasource.username", server.user(), "spring.datasource.password", server.password());
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-schema", settings));
 		context.addApplicationListener((ContextRefreshedEvent event) -> requireSchema(event, schema));
 		context.addApplicationListener((ContextClosedEvent event) -> server.dropSchema(schema));
