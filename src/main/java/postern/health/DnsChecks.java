@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import postern.infrastructure.IpAddresses;
+
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CAARecord;
@@ -91,8 +93,8 @@ final class DnsChecks {
 			return couldNotCheck(subject, check, answer);
 		}
 		Set<String> found = new LinkedHashSet<>();
-		answer.records(ARecord.class).forEach((a) -> found.add(a.getAddress().getHostAddress()));
-		answer.records(AAAARecord.class).forEach((a) -> found.add(normal(a.getAddress().getHostAddress())));
+		answer.records(ARecord.class).forEach((a) -> found.add(IpAddresses.text(a.getAddress())));
+		answer.records(AAAARecord.class).forEach((a) -> found.add(IpAddresses.text(a.getAddress())));
 		Set<String> wanted = new LinkedHashSet<>(server.stream().map(DnsChecks::normal).toList());
 		String fix = wanted.isEmpty() ? null
 				: String.join("\n", wanted.stream().map((ip) -> DnsRecordLines.line(subject, type, ip)).toList());
@@ -155,8 +157,8 @@ final class DnsChecks {
 					: couldNotCheck(subject, "ptr", forward);
 		}
 		List<String> back = new ArrayList<>();
-		forward.records(ARecord.class).forEach((a) -> back.add(a.getAddress().getHostAddress()));
-		forward.records(AAAARecord.class).forEach((a) -> back.add(normal(a.getAddress().getHostAddress())));
+		forward.records(ARecord.class).forEach((a) -> back.add(IpAddresses.text(a.getAddress())));
+		forward.records(AAAARecord.class).forEach((a) -> back.add(IpAddresses.text(a.getAddress())));
 		if (!back.contains(normal(ip))) {
 			return CheckResult.of(subject, "ptr", Verdict.ERROR, "health.ptr.not-confirmed", ip, subject)
 				.withFix(DnsRecordLines.line(subject, ip.contains(":") ? "AAAA" : "A", ip))
@@ -614,15 +616,7 @@ final class DnsChecks {
 	}
 
 	static String normal(String ip) {
-		if (!literal(ip)) {
-			return ip;
-		}
-		try {
-			return InetAddress.getByName(ip).getHostAddress();
-		}
-		catch (UnknownHostException ex) {
-			return ip;
-		}
+		return IpAddresses.normal(ip);
 	}
 
 	/**

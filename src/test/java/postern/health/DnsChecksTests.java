@@ -141,6 +141,22 @@ class DnsChecksTests {
 		assertThat(changed.mtaStsSeen()).isEqualTo(seen.mtaStsSeen());
 	}
 
+	@Test
+	void ipv6AddressesAreWrittenShortInMessagesAndFixes() throws Exception {
+		java.net.InetAddress published = java.net.InetAddress.getByName("2a02:c204:2231:478:0:0:0:2");
+		DnsAnswer answer = new DnsAnswer("mx1.example.test.", Type.AAAA, DnsAnswer.Outcome.ANSWERED, Rcode.NOERROR,
+				false, List.of(new org.xbill.DNS.AAAARecord(Name.fromConstantString("mx1.example.test."), DClass.IN,
+						300, published)),
+				null);
+		CheckResult differs = DnsChecks.addresses("mx1.example.test", answer, List.of("2a02:c204:2231:478:0:0:0:1"));
+		assertThat(differs.messageKey()).isEqualTo("health.address.differs");
+		assertThat(differs.arguments()).containsExactly("mx1.example.test", "AAAA", "2a02:c204:2231:478::2",
+				"2a02:c204:2231:478::1");
+		assertThat(differs.fix()).endsWith("IN AAAA 2a02:c204:2231:478::1").doesNotContain(":0:");
+		assertThat(DnsChecks.addresses("mx1.example.test", answer, List.of("2a02:c204:2231:478::2")).verdict())
+			.isEqualTo(Verdict.OK);
+	}
+
 	private static DnsAnswer txt(String name, String text) {
 		TXTRecord record = new TXTRecord(Name.fromConstantString(name + "."), DClass.IN, 300, text);
 		return new DnsAnswer(name + ".", Type.TXT, DnsAnswer.Outcome.ANSWERED, Rcode.NOERROR, false, List.of(record),
