@@ -7,7 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import postern.host.Hosts;
-import postern.infrastructure.IpAddresses;
+import postern.names.IpAddresses;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import postern.infrastructure.IpAddresses;
+import postern.names.IpAddresses;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;

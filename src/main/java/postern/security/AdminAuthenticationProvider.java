@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import postern.security.LoginRefusedException.Reason;
-import postern.infrastructure.IpAddresses;
+import postern.names.IpAddresses;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

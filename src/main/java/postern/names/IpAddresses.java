@@ -1,4 +1,4 @@
-package postern.infrastructure;
+package postern.names;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
