@@ -236,6 +236,7 @@ public class ManagedHosts implements Hosts {
 		host.confirm();
 		this.repository.save(host);
 		forgetOnCommit(host.getId());
+		this.events.publishEvent(new HostEvents.HostTrusted(host.getName()));
 		return true;
 	}
 
