@@ -83,16 +83,11 @@ class HealthControllerTests {
 
 	@Test
 	void indexShowsTheLatestResultsAsAGridLeadingToEachSubject() throws Exception {
-		ResultView spf = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "spf", Verdict.ERROR,
-				"health.spf.missing", "xoyize.xyz.  3600 IN TXT \"v=spf1 mx -all\"", "xoyize.xyz"), null);
-		ResultView dmarc = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "dmarc", Verdict.OK,
-				"health.dmarc.ok", null, "quarantine"),
-				HealthResultFixtures.mute("xoyize.xyz", "dmarc", "hosted elsewhere"));
 		ResultView https = new ResultView(HealthResultFixtures.result(3, "www.xoyize.xyz", "tls-https", Verdict.WARNING,
 				"health.dmarc.ok", null, "quarantine"), null);
 		given(this.results.grid())
 			.willReturn(HealthGridFixtures.of(List.of(new SubjectResults("www.xoyize.xyz", List.of(https)),
-					new SubjectResults("xoyize.xyz", List.of(spf, dmarc)))));
+					new SubjectResults("xoyize.xyz", missingSpfAndMutedDmarc()))));
 		given(this.results.latestSummary()).willReturn(Optional.empty());
 		given(this.results.recentRuns(anyInt())).willReturn(List.of(HealthResultFixtures.run(3, true, 2)));
 
@@ -126,12 +121,7 @@ class HealthControllerTests {
 
 	@Test
 	void subjectPageKeepsTheRowsTheFixesAndTheHistory() throws Exception {
-		ResultView spf = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "spf", Verdict.ERROR,
-				"health.spf.missing", "xoyize.xyz.  3600 IN TXT \"v=spf1 mx -all\"", "xoyize.xyz"), null);
-		ResultView dmarc = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "dmarc", Verdict.OK,
-				"health.dmarc.ok", null, "quarantine"),
-				HealthResultFixtures.mute("xoyize.xyz", "dmarc", "hosted elsewhere"));
-		given(this.results.latestOf("xoyize.xyz")).willReturn(List.of(spf, dmarc));
+		given(this.results.latestOf("xoyize.xyz")).willReturn(missingSpfAndMutedDmarc());
 		given(this.planner.zoneSnippet("xoyize.xyz")).willReturn(Optional.empty());
 		given(this.results.recentRuns(anyInt())).willReturn(List.of(HealthResultFixtures.run(3, true, 2)));
 
@@ -225,6 +215,16 @@ class HealthControllerTests {
 	void eventsOfAnUnknownRunAreNotFound() throws Exception {
 		given(this.results.progress(9L)).willReturn(Optional.empty());
 		this.mvc.perform(get("/health/runs/9/events")).andExpect(status().isNotFound());
+	}
+
+	/** An SPF error with its record to publish, and a muted DMARC check. */
+	private static List<ResultView> missingSpfAndMutedDmarc() {
+		ResultView spf = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "spf", Verdict.ERROR,
+				"health.spf.missing", "xoyize.xyz.  3600 IN TXT \"v=spf1 mx -all\"", "xoyize.xyz"), null);
+		ResultView dmarc = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "dmarc", Verdict.OK,
+				"health.dmarc.ok", null, "quarantine"),
+				HealthResultFixtures.mute("xoyize.xyz", "dmarc", "hosted elsewhere"));
+		return List.of(spf, dmarc);
 	}
 
 	private static SubjectResults subject(String subject, String check, String key, String... arguments) {
