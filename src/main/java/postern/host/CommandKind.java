@@ -22,7 +22,7 @@ public enum CommandKind {
 	 * The environment a unit's processes get: its {@code Environment=} assignments and
 	 * the files of its {@code EnvironmentFile=} lines (maddy.conf's {@code {env:NAME}}).
 	 */
-	SYSTEMCTL_SHOW_ENVIRONMENT(Program.SYSTEMCTL, Duration.ofSeconds(10), "show",
+	SYSTEMCTL_SHOW_ENVIRONMENT(Program.SYSTEMCTL, Effect.READS, Duration.ofSeconds(10), "show",
 			"--property=Environment,EnvironmentFiles", Argument.UNIT),
 
 	/** Reload a unit's configuration (Caddy and maddy re-read theirs). */
