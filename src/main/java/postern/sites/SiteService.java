@@ -157,7 +157,7 @@ public class SiteService {
 			throw new SiteFieldException("kind", "sites.error.kind.other");
 		}
 		Site site = site(input, current, loaded.file(), block);
-		Caddyfile candidate = loaded.file().replace(block, SiteBlocks.write(site, style(host, loaded.file())));
+		Caddyfile candidate = SiteEdits.apply(loaded.file(), block, current, site, style(host, loaded.file()));
 		List<FileEdit> edits = new ArrayList<>();
 		edits.add(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
 		indexPage(host, site, input.createFolder()).ifPresent(edits::add);
@@ -285,8 +285,8 @@ public class SiteService {
 			}
 		}
 		return switch (kind) {
-			case STATIC -> new Site(kind, addresses, root(input.root()), input.browse(), input.gzip(), List.of(), null,
-					user(input, current), null);
+			case STATIC -> new Site(kind, addresses, root(input.root(), current), input.browse(), input.gzip(),
+					List.of(), null, user(input, current), null);
 			case PROXY -> {
 				List<String> upstreams = SiteInput.words(input.upstreams());
 				if (upstreams.isEmpty() || !SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", upstreams))) {
@@ -301,7 +301,11 @@ public class SiteService {
 					throw new SiteFieldException("redirectTo", "sites.error.redirectTo");
 				}
 				checkHosts("redirectTo", List.of(input.redirectTo()));
-				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null);
+				String status = (input.redirectStatus() != null) ? input.redirectStatus() : "";
+				if (!SiteValues.matches(SiteValues.REDIRECT_STATUS, status)) {
+					throw new SiteFieldException("redirectStatus", "sites.error.redirectStatus");
+				}
+				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null, status);
 			}
 			case MTA_STS -> new Site(kind, addresses, null, false, false, List.of(), null, null, policy(input));
 			case OTHER -> throw new SiteFieldException("kind", "sites.error.kind");
@@ -399,6 +403,17 @@ public class SiteService {
 				throw new SiteFieldException(field, "sites.error.host.look-alike", host);
 			}
 		}
+	}
+
+	/**
+	 * The folder of a static site as the form gives it; the file's own spelling (a folder
+	 * relative to Caddy's working folder, say) stays when the admin left it as it was.
+	 */
+	private String root(String value, Site current) {
+		if (current != null && value != null && value.equals(current.root())) {
+			return current.root();
+		}
+		return root(value);
 	}
 
 	/**
