@@ -10,6 +10,7 @@ import postern.change.ValidationResult;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
+import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.ServerSettings;
 import postern.host.TemporaryFile;
@@ -56,6 +57,50 @@ class CaddyfileValidator implements ChangeValidator {
 			return ValidationResult.invalid("The global admin option changed (" + describe(before) + " -> "
 					+ describe(after) + "). Postern never changes it: Caddy could no longer be reloaded.");
 		}
+		ValidationResult result = validateCopy(host, path, candidate);
+		if (result.ok()) {
+			return result;
+		}
+		FileSnapshot current = host.read(path);
+		if (!current.exists() || !sameRefusal(validateCopy(host, path, current.content()), result)) {
+			return result;
+		}
+		return adaptsAlike(host, path, candidate, result);
+	}
+
+	/**
+	 * A refusal that the file on disk already gets (a certificate file or an environment
+	 * variable that only Caddy's own service has) is not this change's doing: the change
+	 * is then judged by whether Caddy can still read it ({@code caddy adapt}), and the
+	 * reload after it is the last word.
+	 */
+	private ValidationResult adaptsAlike(Host host, Path path, byte[] candidate, ValidationResult validation) {
+		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
+			CommandResult adapted = host
+				.run(this.catalogue.command(CommandKind.CADDY_ADAPT, temporary.path().toString()));
+			if (!adapted.succeeded()) {
+				return ValidationResult.invalid(output(adapted, temporary.path(), path));
+			}
+			return ValidationResult.valid("caddy validate refuses the file on disk as well, for a reason this change"
+					+ " does not touch:\n" + validation.output() + "\ncaddy adapt reads the changed file: ok");
+		}
+	}
+
+	private static boolean sameRefusal(ValidationResult before, ValidationResult after) {
+		return !before.ok() && errorLine(before.output()).equals(errorLine(after.output()));
+	}
+
+	/**
+	 * Caddy's last error line, its numbers left out: a new site renumbers the servers,
+	 * routes and policies Caddy names ({@code srv0}, {@code route 1}) without changing
+	 * the refusal.
+	 */
+	private static String errorLine(String output) {
+		String line = output.lines().filter((each) -> each.startsWith("Error:")).reduce((a, b) -> b).orElse(output);
+		return line.replaceAll("[0-9]+", "#");
+	}
+
+	private ValidationResult validateCopy(Host host, Path path, byte[] candidate) {
 		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
 			CommandResult result = host
 				.run(this.catalogue.command(CommandKind.CADDY_VALIDATE, temporary.path().toString()));

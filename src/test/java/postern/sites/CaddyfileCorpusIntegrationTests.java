@@ -145,10 +145,17 @@ class CaddyfileCorpusIntegrationTests extends PosternIntegrationTests {
 		if (kept.equals(before.stripTrailing())) {
 			return after.startsWith(before.stripTrailing());
 		}
-		String unbraced = kept.replaceFirst(" \\{", "");
-		String withoutClose = unbraced.endsWith("}") ? unbraced.substring(0, unbraced.length() - 1) : unbraced;
-		return withoutClose.stripTrailing().equals(before.stripTrailing())
-				&& kept.length() - before.stripTrailing().length() <= 6;
+		String old = before.stripTrailing();
+		int differ = 0;
+		while (differ < old.length() && differ < kept.length() && old.charAt(differ) == kept.charAt(differ)) {
+			differ++;
+		}
+		if (!kept.startsWith(" {", differ)) {
+			return false;
+		}
+		String rest = kept.substring(differ + 2);
+		return rest.endsWith("}")
+				&& rest.substring(0, rest.length() - 1).stripTrailing().equals(old.substring(differ).stripTrailing());
 	}
 
 	private String unchangedSaveFailure(SiteEntry entry, byte[] original) throws Exception {
