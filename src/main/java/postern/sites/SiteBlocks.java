@@ -77,8 +77,14 @@ final class SiteBlocks {
 	 * @return the site, of kind {@link SiteKind#OTHER} when Postern has no form for it
 	 */
 	static Site read(Block block) {
-		Site site = readKind(block);
-		return fitsTheForm(site) ? site : Site.other(block.keys());
+		try {
+			Site site = readKind(block);
+			return fitsTheForm(site) ? site : Site.other(block.keys());
+		}
+		catch (RuntimeException ex) {
+			// A block in a shape no form was made for is still edited as text
+			return Site.other(block.keys());
+		}
 	}
 
 	/**

@@ -157,7 +157,14 @@ public class SiteService {
 			throw new SiteFieldException("kind", "sites.error.kind.other");
 		}
 		Site site = site(input, current, loaded.file(), block);
-		Caddyfile candidate = SiteEdits.apply(loaded.file(), block, current, site, style(host, loaded.file()));
+		Caddyfile candidate;
+		try {
+			candidate = SiteEdits.apply(loaded.file(), block, current, site, style(host, loaded.file()));
+		}
+		catch (RuntimeException ex) {
+			// Nothing is written: the admin sees where the block did not read as expected
+			throw CaddyfileSyntaxException.unexpected(caddyfile(host), block.startLine(), ex);
+		}
 		List<FileEdit> edits = new ArrayList<>();
 		edits.add(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
 		indexPage(host, site, input.createFolder()).ifPresent(edits::add);
@@ -228,8 +235,31 @@ public class SiteService {
 	}
 
 	private Loaded read(Host host) {
+		Path path = caddyfile(host);
+		FileSnapshot snapshot = host.read(path);
+		try {
+			return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+		}
+		catch (CaddyfileSyntaxException ex) {
+			throw ex.in(path);
+		}
+		catch (RuntimeException ex) {
+			throw CaddyfileSyntaxException.unexpected(path, 1, ex);
+		}
+	}
+
+	/**
+	 * The Caddyfile Postern cannot read as blocks, as text, with what Caddy says of it.
+	 * @param problem why Postern cannot read it
+	 * @return the file's path and text, and Caddy's verdict
+	 */
+	public UnreadableCaddyfile unreadable(CaddyfileSyntaxException problem) {
+		Host host = this.hosts.current();
 		FileSnapshot snapshot = host.read(caddyfile(host));
-		return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+		ValidationResult caddy = this.changes
+			.check(FileEdit.validated(snapshot, snapshot.content(), CaddyfileValidator.ID));
+		return new UnreadableCaddyfile(caddyfile(host), problem.getLine(), problem.getExpected(),
+				new String(snapshot.content(), StandardCharsets.UTF_8), caddy.ok(), caddy.output());
 	}
 
 	/**
