@@ -698,6 +698,12 @@ public final class Caddyfile {
 						break;
 					}
 					String value = token.value();
+					if (token.type() == TokenType.WORD && value.endsWith("{")) {
+						// Caddy's own refusal: "Site addresses cannot end with a curly
+						// brace"
+						throw new CaddyfileSyntaxException(token.line(),
+								"expected a space between '" + value.substring(0, value.length() - 1) + "' and '{'");
+					}
 					keyTokens.add(token);
 					more = value.endsWith(",");
 					for (String key : value.split(",")) {

@@ -26,7 +26,8 @@ public record Site(SiteKind kind, List<String> addresses, String root, boolean b
 	public Site {
 		addresses = List.copyOf(addresses);
 		upstreams = (upstreams != null) ? List.copyOf(upstreams) : List.of();
-		redirectStatus = (redirectStatus != null) ? redirectStatus : "";
+		// Only a redirect has a status: other kinds compare equal whatever was passed
+		redirectStatus = (redirectStatus != null && kind == SiteKind.REDIRECT) ? redirectStatus : "";
 	}
 
 	/**

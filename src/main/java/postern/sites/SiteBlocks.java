@@ -26,6 +26,12 @@ final class SiteBlocks {
 
 	private static final Set<String> ENCODINGS = Set.of("gzip", "zstd");
 
+	/**
+	 * A redirect target the form can show and keep as it is ({@code {uri}} and other
+	 * placeholders included), though a new value must fit {@link SiteValues#REDIRECT_TO}.
+	 */
+	private static final String KEPT_REDIRECT_TO = "(?i)https?://[^\\s\"\\\\`]+";
+
 	private SiteBlocks() {
 	}
 
@@ -102,7 +108,7 @@ final class SiteBlocks {
 		return fits && switch (site.kind()) {
 			case STATIC -> SiteValues.matches(SiteValues.ROOT, site.root());
 			case PROXY -> SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", site.upstreams()));
-			case REDIRECT -> SiteValues.matches(SiteValues.REDIRECT_TO, site.redirectTo());
+			case REDIRECT -> SiteValues.matches(KEPT_REDIRECT_TO, site.redirectTo());
 			case MTA_STS -> SiteValues.matches(SiteValues.MX_HOSTS, String.join(" ", site.policy().mx()));
 			case OTHER -> true;
 		};

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import postern.PosternProperties;
@@ -327,10 +328,13 @@ public class SiteService {
 				yield new Site(kind, addresses, null, false, input.gzip(), upstreams, null, user(input, current), null);
 			}
 			case REDIRECT -> {
-				if (!SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
+				boolean kept = current != null && Objects.equals(input.redirectTo(), current.redirectTo());
+				if (!kept && !SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
 					throw new SiteFieldException("redirectTo", "sites.error.redirectTo");
 				}
-				checkHosts("redirectTo", List.of(input.redirectTo()));
+				if (!kept) {
+					checkHosts("redirectTo", List.of(input.redirectTo()));
+				}
 				String status = (input.redirectStatus() != null) ? input.redirectStatus() : "";
 				if (!SiteValues.matches(SiteValues.REDIRECT_STATUS, status)) {
 					throw new SiteFieldException("redirectStatus", "sites.error.redirectStatus");

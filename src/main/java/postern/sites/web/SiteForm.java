@@ -41,8 +41,10 @@ public class SiteForm {
 	@Pattern(regexp = "|" + SiteValues.UPSTREAMS, message = "{sites.error.upstreams}")
 	private String upstreams;
 
+	/**
+	 * Its shape is checked by the service when it changed: the file's own value stays.
+	 */
 	@Size(max = 1000)
-	@Pattern(regexp = "|" + SiteValues.REDIRECT_TO, message = "{sites.error.redirectTo}")
 	private String redirectTo;
 
 	@Pattern(regexp = SiteValues.REDIRECT_STATUS, message = "{sites.error.redirectStatus}")
