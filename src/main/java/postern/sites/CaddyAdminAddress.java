@@ -3,6 +3,9 @@ package postern.sites;
 import java.net.URI;
 import java.util.Optional;
 
+import postern.PosternProperties;
+import postern.host.Host;
+import postern.host.ServerSettings;
 import postern.sites.Caddyfile.Segment;
 
 /**
@@ -17,6 +20,17 @@ import postern.sites.Caddyfile.Segment;
  * socket, or named by a placeholder), or {@code null}
  */
 public record CaddyAdminAddress(URI url, boolean fromCaddyfile, String refusal) {
+
+	/**
+	 * The admin endpoint of a host's Caddy, from its Caddyfile as it is on disk.
+	 * @param host the host
+	 * @param properties the settings, {@code postern.caddy.admin-url} among them
+	 * @return the address in use
+	 */
+	public static CaddyAdminAddress of(Host host, PosternProperties properties) {
+		byte[] caddyfile = host.read(ServerSettings.of(properties, host).caddy().caddyfile()).content();
+		return of(caddyfile, properties.caddy().adminUrl());
+	}
 
 	/**
 	 * The admin endpoint of a Caddyfile.

@@ -2,6 +2,7 @@ package postern.sites;
 
 import java.util.Map;
 
+import postern.PosternProperties;
 import postern.host.HostException;
 import postern.host.Hosts;
 import postern.system.ServiceUnit;
@@ -18,11 +19,11 @@ class CaddyAdminFacts implements UnitFacts {
 
 	private final Hosts hosts;
 
-	private final CaddyReloader reloader;
+	private final PosternProperties properties;
 
-	CaddyAdminFacts(Hosts hosts, CaddyReloader reloader) {
+	CaddyAdminFacts(Hosts hosts, PosternProperties properties) {
 		this.hosts = hosts;
-		this.reloader = reloader;
+		this.properties = properties;
 	}
 
 	@Override
@@ -31,7 +32,7 @@ class CaddyAdminFacts implements UnitFacts {
 			return Map.of();
 		}
 		try {
-			CaddyAdminAddress address = this.reloader.adminAddress(this.hosts.current());
+			CaddyAdminAddress address = CaddyAdminAddress.of(this.hosts.current(), this.properties);
 			return Map.of(address.fromCaddyfile() ? "services.caddy.admin.file" : "services.caddy.admin",
 					address.describe());
 		}

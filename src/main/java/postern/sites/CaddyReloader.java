@@ -107,9 +107,7 @@ public class CaddyReloader implements ChangeReloader {
 	 * @return the address in use
 	 */
 	public CaddyAdminAddress adminAddress(Host host) {
-		ServerSettings settings = ServerSettings.of(this.properties, host);
-		byte[] caddyfile = host.read(settings.caddy().caddyfile()).content();
-		return CaddyAdminAddress.of(caddyfile, this.properties.caddy().adminUrl());
+		return CaddyAdminAddress.of(host, this.properties);
 	}
 
 	private ReloadResult caddyCli(Host host, ServerSettings settings) {

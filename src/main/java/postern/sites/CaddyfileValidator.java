@@ -62,17 +62,18 @@ class CaddyfileValidator implements ChangeValidator {
 			return result;
 		}
 		FileSnapshot current = host.read(path);
-		if (!current.exists() || !sameRefusal(validateCopy(host, path, current.content()), result)) {
+		if (!current.exists() || validateCopy(host, path, current.content()).ok()) {
 			return result;
 		}
 		return adaptsAlike(host, path, candidate, result);
 	}
 
 	/**
-	 * A refusal that the file on disk already gets (a certificate file or an environment
-	 * variable that only Caddy's own service has) is not this change's doing: the change
-	 * is then judged by whether Caddy can still read it ({@code caddy adapt}), and the
-	 * reload after it is the last word.
+	 * When {@code caddy validate} refuses the file on disk as well, it cannot judge a
+	 * change here (a certificate file or an environment variable that only Caddy's own
+	 * service has; Caddy may even name another of them each run): the change is then
+	 * judged by whether Caddy can still read it ({@code caddy adapt}), and the reload
+	 * after it, rolled back on failure, is the last word.
 	 */
 	private ValidationResult adaptsAlike(Host host, Path path, byte[] candidate, ValidationResult validation) {
 		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
@@ -81,23 +82,10 @@ class CaddyfileValidator implements ChangeValidator {
 			if (!adapted.succeeded()) {
 				return ValidationResult.invalid(output(adapted, temporary.path(), path));
 			}
-			return ValidationResult.valid("caddy validate refuses the file on disk as well, for a reason this change"
-					+ " does not touch:\n" + validation.output() + "\ncaddy adapt reads the changed file: ok");
+			return ValidationResult.valid("caddy validate refuses the file on disk as well, so it cannot judge this"
+					+ " change here. It said of the changed file:\n" + validation.output()
+					+ "\ncaddy adapt reads the changed file: ok");
 		}
-	}
-
-	private static boolean sameRefusal(ValidationResult before, ValidationResult after) {
-		return !before.ok() && errorLine(before.output()).equals(errorLine(after.output()));
-	}
-
-	/**
-	 * Caddy's last error line, its numbers left out: a new site renumbers the servers,
-	 * routes and policies Caddy names ({@code srv0}, {@code route 1}) without changing
-	 * the refusal.
-	 */
-	private static String errorLine(String output) {
-		String line = output.lines().filter((each) -> each.startsWith("Error:")).reduce((a, b) -> b).orElse(output);
-		return line.replaceAll("[0-9]+", "#");
 	}
 
 	private ValidationResult validateCopy(Host host, Path path, byte[] candidate) {

@@ -180,6 +180,40 @@ class SiteFormEditIntegrationTests extends PosternIntegrationTests {
 	}
 
 	@Test
+	void aFileCaddyValidateRefusesHereIsJudgedByCaddyAdapt() throws Exception {
+		String elsewhere = "secure.example.org {\n\ttls /nonexistent/postern/cert.pem /nonexistent/postern/key.pem\n"
+				+ "\trespond \"hi\"\n}\n";
+		Files.writeString(this.caddyfile, elsewhere);
+		Map<String, String> fields = new HashMap<>(Map.of("kind", "redirect", "addresses", "second.example.org",
+				"redirectTo", "https://example.org", "redirectStatus", ""));
+		ChangeFile file = change(save("/sites/new", fields)).getFiles().get(0);
+		assertThat(file.getValidationOk()).as(file.getValidationOutput()).isTrue();
+		assertThat(file.getValidationOutput()).contains("caddy validate refuses the file on disk as well")
+			.contains("/nonexistent/postern/cert.pem")
+			.contains("caddy adapt reads the changed file: ok");
+		this.mvc
+			.perform(post("/sites/secure.example.org/raw").with(ADMIN)
+				.with(csrf())
+				.param("text", "secure.example.org {\n\tfile_servr\n}"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("unrecognized directive: file_servr")));
+		assertThat(Files.readString(this.caddyfile)).isEqualTo(elsewhere);
+	}
+
+	@Test
+	void theServicesPageShowsTheAdminEndpointReloadsGoTo() throws Exception {
+		Files.writeString(this.caddyfile, "{\n\tadmin 127.0.0.1:2999\n}\n\na.example.org {\n\trespond \"a\"\n}\n");
+		this.mvc.perform(get("/services/caddy/card").with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Admin endpoint used for reloads (from the Caddyfile)"),
+					containsString("127.0.0.1:2999"))));
+		Files.writeString(this.caddyfile, "a.example.org {\n\trespond \"a\"\n}\n");
+		this.mvc.perform(get("/services/caddy/card").with(ADMIN))
+			.andExpect(content().string(allOf(containsString("Admin endpoint used for reloads</dt>"),
+					org.hamcrest.Matchers.not(containsString("127.0.0.1:2999")))));
+	}
+
+	@Test
 	void aFilePosternCannotReadIsShownAsTextWithCaddysReason() throws Exception {
 		String broken = "a.example.org {\n\trespond \"never closed\n}\n";
 		Files.writeString(this.caddyfile, broken);
