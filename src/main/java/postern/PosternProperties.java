@@ -191,9 +191,11 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param alertWebhook where alerts are posted (ntfy style: the text as body, a
 	 * {@code Title} header), or none
 	 * @param alertMail the submission account alerts are mailed through, if any
+	 * @param firstRunDelay when no run is stored, how long after start-up (or after a
+	 * host is added) the first run starts by itself; zero never
 	 */
 	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore, URI alertWebhook,
-			@Valid @NotNull AlertMail alertMail) {
+			@Valid @NotNull AlertMail alertMail, @NotNull Duration firstRunDelay) {
 	}
 
 	/**

@@ -126,7 +126,7 @@ public class AuditLog {
 		return find(null, Pageable.ofSize(count)).getContent();
 	}
 
-	private static String currentActor() {
+	static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| "anonymousUser".equals(authentication.getName())) {
@@ -135,7 +135,7 @@ public class AuditLog {
 		return authentication.getName();
 	}
 
-	private static String clientAddress() {
+	static String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			return IpAddresses.normal(request.getRemoteAddr());
@@ -143,7 +143,7 @@ public class AuditLog {
 		return null;
 	}
 
-	private static String limit(String text, int length) {
+	static String limit(String text, int length) {
 		if (text == null || text.length() <= length) {
 			return text;
 		}
