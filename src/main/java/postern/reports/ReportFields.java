@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import postern.names.IpAddresses;
+
 /**
  * Checks on the values a report carries, which are stored and shown: lengths, counts,
  * addresses and names.
@@ -46,7 +48,7 @@ final class ReportFields {
 	}
 
 	/**
-	 * An IPv4 or IPv6 literal, IPv6 in lower case.
+	 * An IPv4 or IPv6 literal, in canonical text (RFC 5952 for IPv6).
 	 */
 	static String address(String value) throws UnreadableReportException {
 		String lower = value.strip().toLowerCase(Locale.ROOT);
@@ -54,7 +56,8 @@ final class ReportFields {
 		if (!IPV4.matcher(lower).matches() && !v6) {
 			throw new UnreadableReportException("reports.unreadable.address", oneLine(value));
 		}
-		return lower;
+		// one text per address, as the server's own addresses are written, so they match
+		return IpAddresses.normal(lower);
 	}
 
 	private static boolean isIpv6(String text) {

@@ -41,6 +41,11 @@ class ReportParserTests {
 			.isEqualTo(plain);
 		assertThat(((DmarcReport) plain).rows()).extracting(DmarcReport.Row::sourceIp)
 			.containsExactly("203.0.113.10", "2001:db8:bad::9");
+		String longForm = new String(xml, java.nio.charset.StandardCharsets.UTF_8).replace("2001:db8:bad::9",
+				"2001:0DB8:0BAD:0000:0000:0000:0000:0009");
+		DmarcReport written = (DmarcReport) this.parser.parse(ReportParser.Shape.DMARC_XML,
+				longForm.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(written.rows().get(1).sourceIp()).as("RFC 5952 form").isEqualTo("2001:db8:bad::9");
 	}
 
 	@Test
