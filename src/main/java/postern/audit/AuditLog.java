@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import postern.host.Hosts;
+import postern.names.IpAddresses;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -137,7 +138,7 @@ public class AuditLog {
 	static String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
+			return IpAddresses.normal(request.getRemoteAddr());
 		}
 		return null;
 	}

@@ -213,7 +213,8 @@ public class HealthRuns implements DisposableBean {
 		return new Started(id, this.active);
 	}
 
-	private void store(Long runId, CheckResult result) {
+	private void store(Long runId, CheckResult found) {
+		CheckResult result = againstHistory(runId, found);
 		try {
 			this.results.save(new HealthResult(runId, result, this.clock.instant()));
 		}
@@ -222,6 +223,25 @@ public class HealthRuns implements DisposableBean {
 		}
 		for (RunFollower follower : this.followers.getOrDefault(runId, List.of())) {
 			tell(() -> follower.stored(result));
+		}
+	}
+
+	/**
+	 * An MTA-STS id is wrong only against what earlier runs saw: the same id with another
+	 * policy means senders that cached the old policy keep it.
+	 */
+	private CheckResult againstHistory(Long runId, CheckResult result) {
+		MtaStsSeen seen = result.mtaStsSeen();
+		if (seen == null || result.verdict() != Verdict.OK) {
+			return result;
+		}
+		try {
+			long changes = this.results.otherPoliciesUnderId(result.subject(), seen.id(), seen.policyDigest(), runId);
+			return (changes > 0) ? DnsChecks.mtaStsPolicyChanged(result) : result;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not compare the MTA-STS policy of {} with earlier runs", result.subject(), ex);
+			return result;
 		}
 	}
 

@@ -18,6 +18,13 @@ public enum CommandKind {
 			"--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,MemoryCurrent,NRestarts",
 			Argument.UNIT),
 
+	/**
+	 * The environment a unit's processes get: its {@code Environment=} assignments and
+	 * the files of its {@code EnvironmentFile=} lines (maddy.conf's {@code {env:NAME}}).
+	 */
+	SYSTEMCTL_SHOW_ENVIRONMENT(Program.SYSTEMCTL, Effect.READS, Duration.ofSeconds(10), "show",
+			"--property=Environment,EnvironmentFiles", Argument.UNIT),
+
 	/** Reload a unit's configuration (Caddy and maddy re-read theirs). */
 	SYSTEMCTL_RELOAD(Program.SYSTEMCTL, Effect.CHANGES, Duration.ofSeconds(60), "reload", Argument.UNIT),
 
