@@ -3,8 +3,7 @@ package postern.audit;
 import postern.OnPostgres;
 
 /**
- * {@link CommandLogTests} on PostgreSQL: the command log's table, its batches, search and
- * pruning.
+ * {@link CommandLogTests} on PostgreSQL.
  */
 @OnPostgres
 class CommandLogPostgresTests extends CommandLogTests {
