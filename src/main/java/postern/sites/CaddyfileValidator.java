@@ -1,7 +1,7 @@
 package postern.sites;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import postern.PosternProperties;
@@ -59,27 +59,13 @@ class CaddyfileValidator implements ChangeValidator {
 		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
 			CommandResult result = host
 				.run(this.catalogue.command(CommandKind.CADDY_VALIDATE, temporary.path().toString()));
-			String output = output(result, temporary.path(), path);
+			String output = CaddyOutput.shown(result, temporary.path(), path,
+					new String(candidate, StandardCharsets.UTF_8), this.properties.caddy().environmentVariables());
 			if (result.timedOut()) {
 				return ValidationResult.invalid("caddy validate did not finish in time.\n" + output);
 			}
 			return result.succeeded() ? ValidationResult.valid(output) : ValidationResult.invalid(output);
 		}
-	}
-
-	/**
-	 * What Caddy said, without its JSON log lines, naming the real file instead of the
-	 * temporary one.
-	 */
-	static String output(CommandResult result, Path temporary, Path file) {
-		String said = (result.stdout() + "\n" + result.stderr()).lines()
-			.filter((line) -> !line.isBlank() && !line.startsWith("{"))
-			.collect(Collectors.joining("\n"));
-		if (said.isEmpty()) {
-			said = result.stderr().strip();
-		}
-		return said.replace(temporary.toString(), file.toString())
-			.replace(Objects.toString(temporary.getFileName()), Objects.toString(file.getFileName()));
 	}
 
 	/**
