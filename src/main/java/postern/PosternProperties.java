@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -75,6 +76,7 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 			List<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*=[^\\x00]*",
 					message = "must be NAME=value") String> environment) {
 
+		@ConstructorBinding
 		public Caddy {
 			environment = (environment != null) ? List.copyOf(environment) : List.of();
 		}

@@ -2,6 +2,8 @@ package postern.sites;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import postern.PosternProperties;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Checks a candidate Caddyfile with {@code caddy validate}, on a temporary copy next to
  * the real file (so relative imports resolve the same way), and refuses any change of the
  * global {@code admin} option: a moved or disabled admin endpoint breaks every later
- * reload.
+ * reload. What the file makes Caddy dial is judged too: Caddy's admin endpoint is never
+ * let through, and an upstream known only when Caddy runs only when the admin said they
+ * know what it does (see {@link UnjudgedUpstreamsValidator}).
  */
 @Component
 class CaddyfileValidator implements ChangeValidator {
@@ -33,9 +37,20 @@ class CaddyfileValidator implements ChangeValidator {
 
 	private final CommandCatalogue catalogue;
 
-	CaddyfileValidator(PosternProperties properties, CommandCatalogue catalogue) {
+	private final UpstreamJudge judge;
+
+	CaddyfileValidator(PosternProperties properties, CommandCatalogue catalogue, UpstreamJudge judge) {
 		this.properties = properties;
 		this.catalogue = catalogue;
+		this.judge = judge;
+	}
+
+	/**
+	 * Whether upstreams that cannot be judged before Caddy runs are let through.
+	 * @return {@code false}: only the raw edit's explicit choice lets them through
+	 */
+	boolean acceptsUnjudged() {
+		return false;
 	}
 
 	@Override
@@ -64,8 +79,35 @@ class CaddyfileValidator implements ChangeValidator {
 			if (result.timedOut()) {
 				return ValidationResult.invalid("caddy validate did not finish in time.\n" + output);
 			}
-			return result.succeeded() ? ValidationResult.valid(output) : ValidationResult.invalid(output);
+			if (!result.succeeded()) {
+				return ValidationResult.invalid(output);
+			}
+			return judged(host, path, candidate).map(ValidationResult::invalid)
+				.orElseGet(() -> ValidationResult.valid(output));
 		}
+	}
+
+	/**
+	 * Why what the candidate dials is refused, if it is.
+	 */
+	private Optional<String> judged(Host host, Path path, byte[] candidate) {
+		UpstreamJudge.Verdict verdict = this.judge.judge(host, path, candidate).orElse(null);
+		if (verdict == null) {
+			return Optional.of("caddy adapt could not read the file, so what it dials cannot be judged.");
+		}
+		if (!verdict.refused().isEmpty()) {
+			return Optional.of("The Caddyfile makes Caddy dial its own admin endpoint, which would hand Caddy's"
+					+ " whole configuration to anyone who reaches the site: " + String.join(", ", verdict.refused()));
+		}
+		if (verdict.unjudged().isEmpty() || acceptsUnjudged()) {
+			return Optional.empty();
+		}
+		List<String> added = this.judge.judge(host, path, host.read(path).content())
+			.map(verdict::newUnjudged)
+			.orElse(List.copyOf(verdict.unjudged()));
+		return added.isEmpty() ? Optional.empty()
+				: Optional.of("Upstreams known only when Caddy runs cannot be judged before it does: "
+						+ String.join(", ", added) + ". Only a raw edit applies them, when asked to.");
 	}
 
 	/**
