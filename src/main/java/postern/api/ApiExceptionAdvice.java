@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import postern.host.FileConflictException;
-import postern.mail.MaddyException;
-import postern.mail.MailFileException;
-import postern.sites.SiteNotFoundException;
+import postern.infrastructure.NotFoundException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,9 +26,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The API's errors as JSON: 400 with each field's messages (in the language of
- * {@code Accept-Language}), 404, 409 for a file maddy or Postern refuses, 502 when maddy
- * fails. Only for the API's controllers; the pages keep their own error pages.
+ * The API's errors every feature shares, as JSON: 400 with each field's messages (in the
+ * language of {@code Accept-Language}), 404 for whatever a URL names and does not exist,
+ * 409 for a file changed on disk. A feature maps its own failures with {@link ApiErrors}.
+ * Only for the API's controllers; the pages keep their own error pages.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,8 +37,11 @@ class ApiExceptionAdvice {
 
 	private final MessageSource messages;
 
+	private final ApiErrors errors;
+
 	ApiExceptionAdvice(MessageSource messages) {
 		this.messages = messages;
+		this.errors = new ApiErrors(messages);
 	}
 
 	@ExceptionHandler(InvalidApiRequestException.class)
@@ -54,36 +56,26 @@ class ApiExceptionAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
-		return error(HttpStatus.BAD_REQUEST, "invalid", text("api.error.unreadable"));
-	}
-
-	@ExceptionHandler(MailFileException.class)
-	ResponseEntity<Map<String, Object>> mailFile(MailFileException ex) {
-		return error(HttpStatus.CONFLICT, "refused", text(ex.messageKey(), ex.arguments().toArray()));
+		return this.errors.error(HttpStatus.BAD_REQUEST, "invalid", "api.error.unreadable");
 	}
 
 	@ExceptionHandler(FileConflictException.class)
 	ResponseEntity<Map<String, Object>> fileConflict(FileConflictException ex) {
-		return error(HttpStatus.CONFLICT, "conflict", text("api.error.conflict", ex.getPath()));
+		return this.errors.error(HttpStatus.CONFLICT, "conflict", "api.error.conflict", ex.getPath());
 	}
 
-	@ExceptionHandler(MaddyException.class)
-	ResponseEntity<Map<String, Object>> maddy(MaddyException ex) {
-		return error(HttpStatus.BAD_GATEWAY, "maddy",
-				text("api.error.maddy", ex.getRun().commandLine(), ex.getRun().message()));
-	}
-
-	@ExceptionHandler(SiteNotFoundException.class)
-	ResponseEntity<Map<String, Object>> noSite(SiteNotFoundException ex) {
-		return error(HttpStatus.NOT_FOUND, "not-found", text("api.error.not-found"));
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+		return this.errors.error(HttpStatus.NOT_FOUND, "not-found", "api.error.not-found");
 	}
 
 	@ExceptionHandler(ResponseStatusException.class)
 	ResponseEntity<Map<String, Object>> status(ResponseStatusException ex) {
 		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
-		String message = (status == HttpStatus.NOT_FOUND) ? text("api.error.not-found")
+		String message = (status == HttpStatus.NOT_FOUND) ? this.errors.text("api.error.not-found")
 				: (ex.getReason() != null) ? ex.getReason() : status.getReasonPhrase();
-		return error(status, (status == HttpStatus.NOT_FOUND) ? "not-found" : "error", message);
+		return ResponseEntity.status(status)
+			.body(this.errors.body(status, (status == HttpStatus.NOT_FOUND) ? "not-found" : "error", message));
 	}
 
 	private ResponseEntity<Map<String, Object>> invalid(Errors errors) {
@@ -97,28 +89,13 @@ class ApiExceptionAdvice {
 		for (ObjectError error : errors.getGlobalErrors()) {
 			global.add(this.messages.getMessage(error, locale));
 		}
-		Map<String, Object> body = body(HttpStatus.BAD_REQUEST, "invalid", text("api.error.invalid"));
+		Map<String, Object> body = this.errors.body(HttpStatus.BAD_REQUEST, "invalid",
+				this.errors.text("api.error.invalid"));
 		body.put("fields", fields);
 		if (!global.isEmpty()) {
 			body.put("errors", global);
 		}
 		return ResponseEntity.badRequest().body(body);
-	}
-
-	private ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String message) {
-		return ResponseEntity.status(status).body(body(status, error, message));
-	}
-
-	private static Map<String, Object> body(HttpStatus status, String error, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("status", status.value());
-		body.put("error", error);
-		body.put("message", message);
-		return body;
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
 }

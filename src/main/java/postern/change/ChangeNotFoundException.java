@@ -1,13 +1,11 @@
 package postern.change;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import postern.infrastructure.NotFoundException;
 
 /**
  * There is no stored change with the id asked for.
  */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class ChangeNotFoundException extends RuntimeException {
+public class ChangeNotFoundException extends NotFoundException {
 
 	private final long id;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import postern.host.ManagedPathsCheck;
+import postern.hosts.ManagedPathsCheck;
 import postern.system.ServiceUnit;
 import postern.system.SystemdUnits;
 

@@ -2,8 +2,8 @@ package postern.dashboard;
 
 import java.nio.file.Path;
 
-import postern.host.ManagedPathsCheck;
-import postern.host.ManagedPathsCheck.Thing;
+import postern.hosts.ManagedPathsCheck;
+import postern.hosts.ManagedPathsCheck.Thing;
 
 /**
  * A managed file or folder as the dashboard shows it: what it is, where, whether Postern

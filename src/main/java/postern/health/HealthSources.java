@@ -3,7 +3,7 @@ package postern.health;
 import java.util.Locale;
 import java.util.Optional;
 
-import postern.mail.DomainNames;
+import postern.names.DomainNames;
 import postern.sites.SiteService;
 
 import org.springframework.context.annotation.Bean;

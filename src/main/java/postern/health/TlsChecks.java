@@ -121,7 +121,7 @@ final class TlsChecks {
 			return CheckResult.of(domain, check, Verdict.ERROR, "health.policy.status", where, fetched.status())
 				.withFix(fix);
 		}
-		MtaStsPolicy policy = MtaStsPolicy.parse(fetched.body());
+		FetchedMtaStsPolicy policy = FetchedMtaStsPolicy.parse(fetched.body());
 		String detail = fetched.body();
 		CheckResult result;
 		if (!"STSv1".equals(policy.version())) {
@@ -130,7 +130,7 @@ final class TlsChecks {
 		else if (policy.mode() == null || !List.of("enforce", "testing", "none").contains(policy.mode())) {
 			result = CheckResult.of(domain, check, Verdict.ERROR, "health.policy.mode", policy.mode());
 		}
-		else if (policy.maxAgeSeconds() < 0 || policy.maxAgeSeconds() > MtaStsPolicy.MAX_AGE_LIMIT) {
+		else if (policy.maxAgeSeconds() < 0 || policy.maxAgeSeconds() > FetchedMtaStsPolicy.MAX_AGE_LIMIT) {
 			result = CheckResult.of(domain, check, Verdict.ERROR, "health.policy.max-age", policy.maxAge());
 		}
 		else if (!"none".equals(policy.mode()) && !mxHosts.stream().allMatch(policy::covers)) {
@@ -138,7 +138,7 @@ final class TlsChecks {
 					String.join(", ", mxHosts.stream().filter((mx) -> !policy.covers(mx)).toList()),
 					String.join(", ", policy.mx()));
 		}
-		else if (policy.maxAgeSeconds() < MtaStsPolicy.MAX_AGE_RECOMMENDED) {
+		else if (policy.maxAgeSeconds() < FetchedMtaStsPolicy.MAX_AGE_RECOMMENDED) {
 			result = CheckResult.of(domain, check, Verdict.WARNING, "health.policy.max-age-short", policy.maxAge());
 		}
 		else if (expected.servedPolicy().isPresent() && !expected.servedPolicy().get().equals(fetched.body())) {

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The machine Postern runs on, the host every session starts on ({@link ManagedHosts}
- * adds the remote ones).
+ * The machine Postern runs on, the host every session starts on (the managed hosts add
+ * the remote ones).
  */
 @Configuration(proxyBeanMethods = false)
 class HostConfiguration {

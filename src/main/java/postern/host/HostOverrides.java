@@ -85,7 +85,7 @@ public record HostOverrides(Map<HostSetting, String> values) {
 	 * @param application the application's
 	 * @return the same, with this host's folder when it has one
 	 */
-	PosternProperties.Backups backups(PosternProperties.Backups application) {
+	public PosternProperties.Backups backups(PosternProperties.Backups application) {
 		return new PosternProperties.Backups(path(HostSetting.BACKUPS_DIR, application.dir()), application.keep());
 	}
 

@@ -7,6 +7,9 @@ import java.util.List;
  */
 public interface Hosts {
 
+	/** The id of the local machine in the switcher and in {@code POST /hosts/select}. */
+	String LOCAL_ID = "local";
+
 	/**
 	 * The host the current request acts on.
 	 * @return the selected host (the local machine unless another one was selected)
@@ -18,7 +21,7 @@ public interface Hosts {
 	 * @return every host, the current one marked; only the current one by default
 	 */
 	default List<HostChoice> choices() {
-		return List.of(new HostChoice(ManagedHosts.LOCAL_ID, current().name(), true, true));
+		return List.of(new HostChoice(LOCAL_ID, current().name(), true, true));
 	}
 
 }

@@ -5,26 +5,20 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import postern.host.HostChoice;
-import postern.host.Hosts;
-
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: the navigation, the name of the host being managed and
- * the hosts the admin may switch to.
+ * What every page's layout needs: the navigation and the path it highlights (the managed
+ * hosts add the host switcher).
  */
 @ControllerAdvice
 class LayoutModelAdvice {
 
 	private final List<NavigationItem> navigation;
 
-	private final Hosts hosts;
-
-	LayoutModelAdvice(List<NavigationItem> navigation, Hosts hosts) {
+	LayoutModelAdvice(List<NavigationItem> navigation) {
 		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
-		this.hosts = hosts;
 	}
 
 	@ModelAttribute("navigation")
@@ -41,20 +35,6 @@ class LayoutModelAdvice {
 	@ModelAttribute("requestPath")
 	String requestPath(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
-	}
-
-	@ModelAttribute("hostName")
-	String hostName() {
-		return this.hosts.current().name();
-	}
-
-	/**
-	 * The hosts the header's switcher offers.
-	 * @return every host, the current one marked
-	 */
-	@ModelAttribute("hostChoices")
-	List<HostChoice> hostChoices() {
-		return this.hosts.choices();
 	}
 
 }

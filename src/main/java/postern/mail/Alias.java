@@ -2,6 +2,8 @@ package postern.mail;
 
 import java.util.List;
 
+import postern.names.MailAddresses;
+
 /**
  * An alias: mail for an address goes to its targets instead.
  *

@@ -18,6 +18,7 @@ import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
 import postern.host.ServerSettings;
+import postern.names.MailAddresses;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

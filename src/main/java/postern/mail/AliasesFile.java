@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import postern.names.MailAddresses;
+
 /**
  * maddy's aliases file ({@code table.file}), read and edited line by line: comments,
  * blank lines and every line Postern does not touch stay byte for byte.

@@ -10,6 +10,7 @@ import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
 import postern.host.ServerSettings;
+import postern.names.DomainNames;
 
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,7 @@
 package postern.mail;
 
+import postern.names.DomainNames;
+
 /**
  * A domain maddy receives mail for.
  *

@@ -18,7 +18,7 @@ import postern.host.Host;
 import postern.host.HostException;
 import postern.host.Hosts;
 import postern.host.ServerSettings;
-import postern.mail.DomainNames;
+import postern.names.DomainNames;
 import postern.sites.Caddyfile.Block;
 import postern.sites.Caddyfile.BlockKind;
 

@@ -25,7 +25,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * {@code /bin/sh -c}, as OpenSSH runs them, so quoting is really exercised; SFTP works on
  * this machine's file system; only one generated user key is accepted.
  */
-final class TestSshServer implements AutoCloseable {
+public final class TestSshServer implements AutoCloseable {
 
 	private final SshServer server;
 
@@ -47,7 +47,7 @@ final class TestSshServer implements AutoCloseable {
 	 * @param folder where the user's private key file is written
 	 * @return the running server
 	 */
-	static TestSshServer start(Path folder) throws IOException, GeneralSecurityException {
+	public static TestSshServer start(Path folder) throws IOException, GeneralSecurityException {
 		return start(folder, newKeyPair());
 	}
 
@@ -57,7 +57,7 @@ final class TestSshServer implements AutoCloseable {
 	 * @param hostKey the server's host key
 	 * @return the running server
 	 */
-	static TestSshServer start(Path folder, KeyPair hostKey) throws IOException, GeneralSecurityException {
+	public static TestSshServer start(Path folder, KeyPair hostKey) throws IOException, GeneralSecurityException {
 		return start(folder, hostKey, null);
 	}
 
@@ -67,7 +67,7 @@ final class TestSshServer implements AutoCloseable {
 	 * @param passphrase the key file's passphrase, or {@code null} for a plain file
 	 * @return the running server
 	 */
-	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase)
+	public static TestSshServer start(Path folder, KeyPair hostKey, String passphrase)
 			throws IOException, GeneralSecurityException {
 		return start(folder, hostKey, passphrase, 0);
 	}
@@ -80,7 +80,7 @@ final class TestSshServer implements AutoCloseable {
 	 * @param port the port, or 0 for any free one
 	 * @return the running server
 	 */
-	static TestSshServer start(Path folder, KeyPair hostKey, String passphrase, int port)
+	public static TestSshServer start(Path folder, KeyPair hostKey, String passphrase, int port)
 			throws IOException, GeneralSecurityException {
 		return start(folder, hostKey, passphrase, port, Map.of());
 	}
@@ -93,7 +93,7 @@ final class TestSshServer implements AutoCloseable {
 	 * @param environment the variables every command gets
 	 * @return the running server
 	 */
-	static TestSshServer start(Path folder, Map<String, String> environment)
+	public static TestSshServer start(Path folder, Map<String, String> environment)
 			throws IOException, GeneralSecurityException {
 		return start(folder, newKeyPair(), null, 0, environment);
 	}
@@ -149,13 +149,13 @@ final class TestSshServer implements AutoCloseable {
 		return line.append(command).toString();
 	}
 
-	static KeyPair newKeyPair() throws GeneralSecurityException {
+	public static KeyPair newKeyPair() throws GeneralSecurityException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(256);
 		return generator.generateKeyPair();
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getPort();
 	}
 
@@ -164,7 +164,7 @@ final class TestSshServer implements AutoCloseable {
 	 * signature, then once with one, for each login).
 	 * @return the count of accepted key checks
 	 */
-	int logins() {
+	public int logins() {
 		return this.logins.get();
 	}
 
@@ -172,19 +172,19 @@ final class TestSshServer implements AutoCloseable {
 	 * How many SSH sessions are open on this server now.
 	 * @return the count of connected clients
 	 */
-	int sessions() {
+	public int sessions() {
 		return this.server.getActiveSessions().size();
 	}
 
-	Path userKeyFile() {
+	public Path userKeyFile() {
 		return this.userKeyFile;
 	}
 
-	KeyPair hostKey() {
+	public KeyPair hostKey() {
 		return this.hostKey;
 	}
 
-	String fingerprint() {
+	public String fingerprint() {
 		return PinnedHostKey.fingerprint(this.hostKey.getPublic());
 	}
 

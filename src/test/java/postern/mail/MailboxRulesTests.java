@@ -2,6 +2,8 @@ package postern.mail;
 
 import java.util.List;
 
+import postern.names.Addresses;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import postern.mail.MailAddresses;
+import postern.names.MailAddresses;
 
 /**
  * A comma-separated list of mail addresses, each valid, none twice, at most {@link #MAX}.

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import postern.mail.Alias;
-import postern.mail.MailAddresses;
+import postern.names.MailAddresses;
 
 /**
  * The alias form, for a new alias and for new targets of one.

@@ -3,7 +3,7 @@ package postern.mail.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import postern.mail.DomainNames;
+import postern.names.DomainNames;
 
 /**
  * The new-domain form.

@@ -11,8 +11,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import postern.mail.DomainNames;
-import postern.mail.InvalidDomainException;
+import postern.names.DomainNames;
+import postern.names.InvalidDomainException;
 
 /**
  * A domain name Postern accepts (see {@link DomainNames}); the message says why one is

@@ -11,7 +11,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import postern.mail.MailAddresses;
+import postern.names.MailAddresses;
 
 /**
  * A mail address Postern may write to maddy's files: plain local part, valid domain. An

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
-import postern.api.ApiChanges;
-import postern.api.ChangeReport;
+import postern.change.ApiChanges;
+import postern.change.ChangeReport;
 import postern.api.InvalidApiRequestException;
 import postern.mail.Alias;
 import postern.mail.Aliases;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Domains, mailboxes and aliases in the JSON API. Requests bind to the same form objects
@@ -85,7 +84,8 @@ class MailApiController {
 
 	@GetMapping("/domains/{domain}")
 	DomainDetailJson domain(@PathVariable String domain) {
-		MailDomain found = this.domains.find(domain.toLowerCase(Locale.ROOT)).orElseThrow(MailApiController::notFound);
+		MailDomain found = this.domains.find(domain.toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> new MailNotFoundException(domain));
 		List<String> mailboxes = this.mailboxes.all()
 			.stream()
 			.filter((mailbox) -> mailbox.domain().equals(found.name()))
@@ -105,7 +105,7 @@ class MailApiController {
 			@RequestParam(name = "page", defaultValue = "0") int page,
 			@RequestParam(name = "size", defaultValue = "50") int size) {
 		String wanted = (domain != null && !domain.isBlank())
-				? postern.mail.Addresses.domain(domain.strip()).orElse("-") : null;
+				? postern.names.Addresses.domain(domain.strip()).orElse("-") : null;
 		String text = (query != null && query.length() <= 254) ? query : null;
 		Page<Mailbox> found = this.mailboxes.find(wanted, text, pageRequest(page, size));
 		return PageJson.of(found, MailboxJson::of);
@@ -147,7 +147,8 @@ class MailApiController {
 
 	@GetMapping("/aliases/{alias}")
 	AliasJson alias(@PathVariable String alias) {
-		return AliasJson.of(this.aliases.find(alias.toLowerCase(Locale.ROOT)).orElseThrow(MailApiController::notFound));
+		return AliasJson
+			.of(this.aliases.find(alias.toLowerCase(Locale.ROOT)).orElseThrow(() -> new MailNotFoundException(alias)));
 	}
 
 	@PostMapping("/aliases")
@@ -167,7 +168,8 @@ class MailApiController {
 
 	@DeleteMapping("/aliases/{alias}")
 	ResponseEntity<ChangeReport> deleteAlias(@PathVariable String alias) {
-		Alias found = this.aliases.find(alias.toLowerCase(Locale.ROOT)).orElseThrow(MailApiController::notFound);
+		Alias found = this.aliases.find(alias.toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> new MailNotFoundException(alias));
 		return changed(this.changes.applyNow(this.aliases.previewRemove(found.address())), HttpStatus.OK);
 	}
 
@@ -191,7 +193,8 @@ class MailApiController {
 	}
 
 	private Mailbox existing(String address) {
-		return MailboxController.findByAddress(this.mailboxes, address).orElseThrow(MailApiController::notFound);
+		return MailboxController.findByAddress(this.mailboxes, address)
+			.orElseThrow(() -> new MailNotFoundException(address));
 	}
 
 	private boolean isLocal(String domain) {
@@ -201,10 +204,6 @@ class MailApiController {
 		catch (MailFileException ex) {
 			return false;
 		}
-	}
-
-	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	/**

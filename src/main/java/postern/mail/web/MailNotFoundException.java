@@ -1,16 +1,15 @@
 package postern.mail.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import postern.infrastructure.NotFoundException;
 
 /**
- * A domain that is not local, or an alias that is not in the file.
+ * A domain that is not local, an alias that is not in the file, or a mailbox maddy does
+ * not know.
  */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-class MailNotFoundException extends RuntimeException {
+class MailNotFoundException extends NotFoundException {
 
 	MailNotFoundException(String what) {
-		super("No such mail domain or alias: " + what);
+		super("No such mail domain, alias or mailbox: " + what);
 	}
 
 }

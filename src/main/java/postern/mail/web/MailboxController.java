@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 
 import postern.host.Argument;
-import postern.mail.Addresses;
+import postern.names.Addresses;
 import postern.mail.MaddyException;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;

@@ -1,0 +1,68 @@
+package postern.names;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import postern.host.Argument;
+
+/**
+ * The shapes of mailbox addresses Postern creates: a stricter local part than
+ * {@link MailAddresses} allows (no {@code +}, which maddy's rewrite strips, so such a
+ * mailbox would never receive mail), and a domain in the stored form of
+ * {@link DomainNames}.
+ */
+public final class Addresses {
+
+	/** The longest local part. */
+	public static final int MAX_LOCAL_PART = 64;
+
+	private static final Pattern LOCAL_PART = Pattern.compile("(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?");
+
+	private Addresses() {
+	}
+
+	/**
+	 * Whether a local part has the shape Postern creates mailboxes with: lower-case ASCII
+	 * letters, digits, {@code .}, {@code _}, {@code -}; no {@code +} (maddy strips
+	 * {@code +tag}s), no leading, trailing or double dot.
+	 * @param localPart the part before the {@code @}, already lower-cased
+	 * @return {@code true} when it is accepted
+	 */
+	public static boolean isLocalPart(String localPart) {
+		return localPart != null && localPart.length() <= MAX_LOCAL_PART && LOCAL_PART.matcher(localPart).matches();
+	}
+
+	/**
+	 * A domain as maddy knows it: lower-case ASCII, an IDN in punycode, with the rules of
+	 * {@link DomainNames} (no mixed scripts, no look-alikes).
+	 * @param input what the admin typed or chose
+	 * @return the domain, or empty when it is refused
+	 */
+	public static Optional<String> domain(String input) {
+		try {
+			return Optional.of(DomainNames.toAscii(input));
+		}
+		catch (InvalidDomainException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A full address, when both parts are acceptable.
+	 * @param localPart the part before the {@code @}
+	 * @param domain the domain, in any form {@link #domain(String)} accepts
+	 * @return the lower-case address, or empty
+	 */
+	public static Optional<String> address(String localPart, String domain) {
+		if (localPart == null) {
+			return Optional.empty();
+		}
+		String local = localPart.toLowerCase(Locale.ROOT);
+		if (!isLocalPart(local)) {
+			return Optional.empty();
+		}
+		return domain(domain).map((ascii) -> local + "@" + ascii).filter(Argument.MAILBOX::accepts);
+	}
+
+}
