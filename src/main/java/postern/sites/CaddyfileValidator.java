@@ -2,7 +2,6 @@ package postern.sites;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -91,7 +90,8 @@ class CaddyfileValidator implements ChangeValidator {
 	 * Why what the candidate dials is refused, if it is.
 	 */
 	private Optional<String> judged(Host host, Path path, byte[] candidate) {
-		UpstreamJudge.Verdict verdict = this.judge.judge(host, path, candidate).orElse(null);
+		UpstreamJudge.Verdict verdict = this.judge.judgeChange(host, path, host.read(path).content(), candidate)
+			.orElse(null);
 		if (verdict == null) {
 			return Optional.of("caddy adapt could not read the file, so what it dials cannot be judged.");
 		}
@@ -102,12 +102,8 @@ class CaddyfileValidator implements ChangeValidator {
 		if (verdict.unjudged().isEmpty() || acceptsUnjudged()) {
 			return Optional.empty();
 		}
-		List<String> added = this.judge.judge(host, path, host.read(path).content())
-			.map(verdict::newUnjudged)
-			.orElse(List.copyOf(verdict.unjudged()));
-		return added.isEmpty() ? Optional.empty()
-				: Optional.of("Upstreams known only when Caddy runs cannot be judged before it does: "
-						+ String.join(", ", added) + ". Only a raw edit applies them, when asked to.");
+		return Optional.of("Upstreams known only when Caddy runs cannot be judged before it does: "
+				+ String.join(", ", verdict.unjudged()) + ". Only a raw edit applies them, when asked to.");
 	}
 
 	/**

@@ -210,8 +210,8 @@ public class SiteService {
 	 * the admin asked to apply
 	 */
 	private List<String> judgeUpstreams(Host host, Loaded loaded, Caddyfile candidate, boolean acceptUnjudged) {
-		Path caddyfile = caddyfile(host);
-		Optional<UpstreamJudge.Verdict> verdict = this.judge.judge(host, caddyfile, candidate.bytes());
+		Optional<UpstreamJudge.Verdict> verdict = this.judge.judgeChange(host, caddyfile(host),
+				loaded.snapshot().content(), candidate.bytes());
 		if (verdict.isEmpty()) {
 			// Caddy cannot read it: its validation says why
 			return List.of();
@@ -220,12 +220,7 @@ public class SiteService {
 			throw new SiteFieldException("text", "sites.error.raw.admin-proxy",
 					String.join(", ", verdict.get().refused()));
 		}
-		if (verdict.get().unjudged().isEmpty()) {
-			return List.of();
-		}
-		List<String> added = this.judge.judge(host, caddyfile, loaded.snapshot().content())
-			.map(verdict.get()::newUnjudged)
-			.orElse(List.copyOf(verdict.get().unjudged()));
+		List<String> added = List.copyOf(verdict.get().unjudged());
 		if (!added.isEmpty() && !acceptUnjudged) {
 			throw new SiteFieldException("acceptUnjudged", "sites.error.raw.unjudged", String.join(", ", added));
 		}

@@ -89,6 +89,25 @@ public class UpstreamJudge {
 	}
 
 	/**
+	 * Judge a change of the Caddyfile: what the candidate dials, with only the unjudged
+	 * upstreams that the file did not have already (an admin let those through before).
+	 * @param host the host the Caddyfile is on
+	 * @param caddyfile the real Caddyfile
+	 * @param before its content now
+	 * @param candidate the bytes to judge
+	 * @return the verdict, or empty when Caddy cannot adapt the candidate
+	 */
+	public Optional<Verdict> judgeChange(Host host, Path caddyfile, byte[] before, byte[] candidate) {
+		Optional<Verdict> after = judge(host, caddyfile, candidate);
+		if (after.isEmpty() || !after.get().refused().isEmpty() || after.get().unjudged().isEmpty()) {
+			return after;
+		}
+		List<String> added = judge(host, caddyfile, before).map(after.get()::newUnjudged)
+			.orElse(List.copyOf(after.get().unjudged()));
+		return Optional.of(new Verdict(after.get().refused(), new LinkedHashSet<>(added)));
+	}
+
+	/**
 	 * Judge an adapted configuration.
 	 * @param config Caddy's JSON
 	 * @return what it dials that is refused or cannot be judged

@@ -149,15 +149,11 @@ class UpstreamAttackTests extends PosternIntegrationTests {
 	}
 
 	private static MockHttpServletRequestBuilder form(String path, Map<String, String> fields) {
-		MockHttpServletRequestBuilder request = post(path).with(ADMIN).with(csrf());
-		fields.forEach(request::param);
-		return request;
+		return SitePagesIntegrationTests.form(path, fields);
 	}
 
 	private Change change(MvcResult result) {
-		String location = result.getResponse().getRedirectedUrl();
-		assertThat(location).startsWith("/changes/");
-		return this.changes.find(Long.parseLong(location.substring("/changes/".length())));
+		return SitePagesIntegrationTests.change(this.changes, result);
 	}
 
 }
