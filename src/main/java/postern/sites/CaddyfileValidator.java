@@ -11,6 +11,7 @@ import postern.change.ValidationResult;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
+import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.ServerSettings;
 import postern.host.TemporaryFile;
@@ -70,6 +71,42 @@ class CaddyfileValidator implements ChangeValidator {
 			return ValidationResult.invalid("The global admin option changed (" + describe(before) + " -> "
 					+ describe(after) + "). Postern never changes it: Caddy could no longer be reloaded.");
 		}
+		ValidationResult result = validateCopy(host, path, candidate);
+		if (!result.ok()) {
+			FileSnapshot current = host.read(path);
+			if (current.exists() && !validateCopy(host, path, current.content()).ok()) {
+				result = adaptsAlike(host, path, candidate, result);
+			}
+		}
+		if (!result.ok()) {
+			return result;
+		}
+		// what it dials is judged however Caddy's check went
+		return judged(host, path, candidate).map(ValidationResult::invalid).orElse(result);
+	}
+
+	/**
+	 * When {@code caddy validate} refuses the file on disk as well, it cannot judge a
+	 * change here (a certificate file or an environment variable that only Caddy's own
+	 * service has; Caddy may even name another of them each run): the change is then
+	 * judged by whether Caddy can still read it ({@code caddy adapt}), and the reload
+	 * after it, rolled back on failure, is the last word.
+	 */
+	private ValidationResult adaptsAlike(Host host, Path path, byte[] candidate, ValidationResult validation) {
+		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
+			CommandResult adapted = host
+				.run(this.catalogue.command(CommandKind.CADDY_ADAPT, temporary.path().toString()));
+			if (!adapted.succeeded()) {
+				return ValidationResult.invalid(CaddyOutput.shown(adapted, temporary.path(), path,
+						new String(candidate, StandardCharsets.UTF_8), this.properties.caddy().environmentVariables()));
+			}
+			return ValidationResult.valid("caddy validate refuses the file on disk as well, so it cannot judge this"
+					+ " change here. It said of the changed file:\n" + validation.output()
+					+ "\ncaddy adapt reads the changed file: ok");
+		}
+	}
+
+	private ValidationResult validateCopy(Host host, Path path, byte[] candidate) {
 		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
 			CommandResult result = host
 				.run(this.catalogue.command(CommandKind.CADDY_VALIDATE, temporary.path().toString()));
@@ -78,11 +115,7 @@ class CaddyfileValidator implements ChangeValidator {
 			if (result.timedOut()) {
 				return ValidationResult.invalid("caddy validate did not finish in time.\n" + output);
 			}
-			if (!result.succeeded()) {
-				return ValidationResult.invalid(output);
-			}
-			return judged(host, path, candidate).map(ValidationResult::invalid)
-				.orElseGet(() -> ValidationResult.valid(output));
+			return result.succeeded() ? ValidationResult.valid(output) : ValidationResult.invalid(output);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import postern.PosternProperties;
@@ -158,7 +159,14 @@ public class SiteService {
 			throw new SiteFieldException("kind", "sites.error.kind.other");
 		}
 		Site site = site(input, current, loaded.file(), block);
-		Caddyfile candidate = loaded.file().replace(block, SiteBlocks.write(site, style(host, loaded.file())));
+		Caddyfile candidate;
+		try {
+			candidate = SiteEdits.apply(loaded.file(), block, current, site, style(host, loaded.file()));
+		}
+		catch (RuntimeException ex) {
+			// Nothing is written: the admin sees where the block did not read as expected
+			throw CaddyfileSyntaxException.unexpected(caddyfile(host), block.startLine(), ex);
+		}
 		List<FileEdit> edits = new ArrayList<>();
 		edits.add(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
 		indexPage(host, site, input.createFolder()).ifPresent(edits::add);
@@ -256,8 +264,31 @@ public class SiteService {
 	}
 
 	private Loaded read(Host host) {
+		Path path = caddyfile(host);
+		FileSnapshot snapshot = host.read(path);
+		try {
+			return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+		}
+		catch (CaddyfileSyntaxException ex) {
+			throw ex.in(path);
+		}
+		catch (RuntimeException ex) {
+			throw CaddyfileSyntaxException.unexpected(path, 1, ex);
+		}
+	}
+
+	/**
+	 * The Caddyfile Postern cannot read as blocks, as text, with what Caddy says of it.
+	 * @param problem why Postern cannot read it
+	 * @return the file's path and text, and Caddy's verdict
+	 */
+	public UnreadableCaddyfile unreadable(CaddyfileSyntaxException problem) {
+		Host host = this.hosts.current();
 		FileSnapshot snapshot = host.read(caddyfile(host));
-		return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+		ValidationResult caddy = this.changes
+			.check(FileEdit.validated(snapshot, snapshot.content(), CaddyfileValidator.ID));
+		return new UnreadableCaddyfile(caddyfile(host), problem.getLine(), problem.getExpected(),
+				new String(snapshot.content(), StandardCharsets.UTF_8), caddy.ok(), caddy.output());
 	}
 
 	/**
@@ -313,8 +344,8 @@ public class SiteService {
 			}
 		}
 		return switch (kind) {
-			case STATIC -> new Site(kind, addresses, root(input.root()), input.browse(), input.gzip(), List.of(), null,
-					user(input, current), null);
+			case STATIC -> new Site(kind, addresses, root(input.root(), current), input.browse(), input.gzip(),
+					List.of(), null, user(input, current), null);
 			case PROXY -> {
 				List<String> upstreams = SiteInput.words(input.upstreams());
 				if (upstreams.isEmpty() || !SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", upstreams))) {
@@ -325,11 +356,18 @@ public class SiteService {
 				yield new Site(kind, addresses, null, false, input.gzip(), upstreams, null, user(input, current), null);
 			}
 			case REDIRECT -> {
-				if (!SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
+				boolean kept = current != null && Objects.equals(input.redirectTo(), current.redirectTo());
+				if (!kept && !SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
 					throw new SiteFieldException("redirectTo", "sites.error.redirectTo");
 				}
-				checkHosts("redirectTo", List.of(input.redirectTo()));
-				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null);
+				if (!kept) {
+					checkHosts("redirectTo", List.of(input.redirectTo()));
+				}
+				String status = (input.redirectStatus() != null) ? input.redirectStatus() : "";
+				if (!SiteValues.matches(SiteValues.REDIRECT_STATUS, status)) {
+					throw new SiteFieldException("redirectStatus", "sites.error.redirectStatus");
+				}
+				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null, status);
 			}
 			case MTA_STS -> new Site(kind, addresses, null, false, false, List.of(), null, null, policy(input));
 			case OTHER -> throw new SiteFieldException("kind", "sites.error.kind");
@@ -411,6 +449,17 @@ public class SiteService {
 				throw new SiteFieldException(field, "sites.error.host.look-alike", host);
 			}
 		}
+	}
+
+	/**
+	 * The folder of a static site as the form gives it; the file's own spelling (a folder
+	 * relative to Caddy's working folder, say) stays when the admin left it as it was.
+	 */
+	private String root(String value, Site current) {
+		if (current != null && value != null && value.equals(current.root())) {
+			return current.root();
+		}
+		return root(value);
 	}
 
 	/**
