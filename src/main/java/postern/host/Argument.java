@@ -25,9 +25,11 @@ public enum Argument {
 	/**
 	 * A mailbox address as maddy stores it: lower-case ASCII, a local part of letters,
 	 * digits, {@code .}, {@code _} and {@code -} (no {@code +}, which maddy's rewrite
-	 * strips), and a domain of dot-separated labels (IDN in punycode).
+	 * strips), and inside it {@code /}, which maddy accepts in a name made by hand (the
+	 * first character is still a letter or a digit, so it reads neither as an option nor
+	 * as a path); a domain of dot-separated labels (IDN in punycode).
 	 */
-	MAILBOX("(?=.{3,254}$)(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?"
+	MAILBOX("(?=.{3,254}$)(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._/-]{0,62}[a-z0-9])?"
 			+ "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?", false),
 
 	/**

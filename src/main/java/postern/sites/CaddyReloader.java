@@ -239,14 +239,15 @@ public class CaddyReloader implements ChangeReloader {
 				+ ". Reload with systemctl (postern.caddy.reload=systemctl, or the host's own setting).");
 	}
 
-	private static String said(String what, CommandResult result) {
+	private String said(String what, CommandResult result) {
 		StringBuilder text = new StringBuilder(what).append(": ");
 		text.append(result.timedOut() ? "timed out" : "exit code " + result.exitCode());
 		String output = (result.stdout() + "\n" + result.stderr()).lines()
 			.filter((line) -> !line.isBlank() && !line.startsWith("{"))
 			.reduce((a, b) -> a + "\n" + b)
 			.orElse("");
-		return output.isEmpty() ? text.toString() : text.append('\n').append(output).toString();
+		return CaddyOutput.hideValues(output.isEmpty() ? text.toString() : text.append('\n').append(output).toString(),
+				this.properties.caddy().environmentVariables());
 	}
 
 }

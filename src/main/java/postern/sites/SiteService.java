@@ -1,6 +1,5 @@
 package postern.sites;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +39,6 @@ public class SiteService {
 
 	private static final int MAX_HOST_LENGTH = 253;
 
-	private static final int DEFAULT_ADMIN_PORT = 2019;
-
 	/** A folder name longer than this is refused by Linux file systems. */
 	private static final int MAX_NAME_BYTES = 255;
 
@@ -57,13 +54,17 @@ public class SiteService {
 
 	private final PosternProperties properties;
 
+	private final UpstreamJudge judge;
+
 	private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
 
-	SiteService(Hosts hosts, ChangeService changes, CaddyVersions versions, PosternProperties properties) {
+	SiteService(Hosts hosts, ChangeService changes, CaddyVersions versions, PosternProperties properties,
+			UpstreamJudge judge) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.versions = versions;
 		this.properties = properties;
+		this.judge = judge;
 	}
 
 	/**
@@ -176,11 +177,13 @@ public class SiteService {
 	 * Preview a raw edit of a block.
 	 * @param id the block's first key
 	 * @param text the block's new text
+	 * @param acceptUnjudged whether the admin knows what an upstream Postern cannot judge
+	 * before Caddy runs does, and wants it applied
 	 * @return the previewed change
 	 * @throws SiteFieldException when the text is not one block, not one Postern may
-	 * write, or one Caddy refuses
+	 * write, one that dials Caddy's admin endpoint, or one Caddy refuses
 	 */
-	public Change previewRaw(String id, String text) {
+	public Change previewRaw(String id, String text, boolean acceptUnjudged) {
 		Host host = this.hosts.current();
 		Loaded loaded = read(host);
 		Block block = editable(block(loaded.file(), id));
@@ -195,16 +198,41 @@ public class SiteService {
 		if (edited.kind() == BlockKind.GLOBAL || edited.kind() == BlockKind.IMPORT) {
 			throw new SiteFieldException("text", "sites.error.raw.global");
 		}
-		refuseAdminProxy(edited.segments());
-		FileEdit edit = FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID);
+		List<String> unjudged = judgeUpstreams(host, loaded, candidate, acceptUnjudged);
+		FileEdit edit = FileEdit.validated(loaded.snapshot(), candidate.bytes(),
+				unjudged.isEmpty() ? CaddyfileValidator.ID : UnjudgedUpstreamsValidator.ID);
 		// Unlike a form's values, raw text can say anything: Caddy's refusal belongs next
 		// to it, not in a preview that cannot be applied
 		ValidationResult validation = this.changes.check(edit);
 		if (!validation.ok()) {
 			throw new SiteFieldException("text", "sites.error.raw.invalid", validation.output());
 		}
-		List<FileEdit> edits = List.of(edit);
-		return preview("sites.change.raw", id, "raw edit of " + id, edits, "/sites/" + SiteIds.encode(id) + "/raw");
+		String summary = unjudged.isEmpty() ? "raw edit of " + id : "raw edit of " + id
+				+ ", its admin knowing what these upstreams Postern cannot judge do: " + String.join(", ", unjudged);
+		return preview("sites.change.raw", id, summary, List.of(edit), "/sites/" + SiteIds.encode(id) + "/raw");
+	}
+
+	/**
+	 * Refuse what the candidate dials as Caddy will dial it, next to the text.
+	 * @return the upstreams that cannot be judged and that the file did not have, which
+	 * the admin asked to apply
+	 */
+	private List<String> judgeUpstreams(Host host, Loaded loaded, Caddyfile candidate, boolean acceptUnjudged) {
+		Optional<UpstreamJudge.Verdict> verdict = this.judge.judgeChange(host, caddyfile(host),
+				loaded.snapshot().content(), candidate.bytes());
+		if (verdict.isEmpty()) {
+			// Caddy cannot read it: its validation says why
+			return List.of();
+		}
+		if (!verdict.get().refused().isEmpty()) {
+			throw new SiteFieldException("text", "sites.error.raw.admin-proxy",
+					String.join(", ", verdict.get().refused()));
+		}
+		List<String> added = List.copyOf(verdict.get().unjudged());
+		if (!added.isEmpty() && !acceptUnjudged) {
+			throw new SiteFieldException("acceptUnjudged", "sites.error.raw.unjudged", String.join(", ", added));
+		}
+		return added;
 	}
 
 	/**
@@ -395,27 +423,11 @@ public class SiteService {
 	 * A site that proxies to Caddy's own admin endpoint would let anyone who reaches the
 	 * site rewrite the whole server's configuration.
 	 */
-	private void refuseAdminProxy(List<Caddyfile.Segment> segments) {
-		for (Caddyfile.Segment segment : segments) {
-			boolean proxy = segment.name().equals("reverse_proxy") || segment.name().equals("to");
-			if (proxy) {
-				refuseAdminUpstream("text", segment.args());
-			}
-			refuseAdminProxy(segment.block());
-		}
-	}
-
-	/**
-	 * Any upstream on the admin endpoint's port is refused, whatever its host or scheme:
-	 * loopback has more spellings than a list of them could hold.
-	 */
 	private void refuseAdminUpstream(String field, List<String> upstreams) {
-		URI admin = this.properties.caddy().adminUrl();
-		int port = (admin.getPort() > 0) ? admin.getPort() : DEFAULT_ADMIN_PORT;
-		java.util.regex.Pattern adminUpstream = java.util.regex.Pattern
-			.compile("(?i)([a-z0-9+.-]+://)?[^/\\s]*:" + port + "(/.*)?");
-		if (upstreams.stream().anyMatch((upstream) -> adminUpstream.matcher(upstream).matches())) {
-			throw new SiteFieldException(field, "sites.error.raw.admin-proxy", String.valueOf(port));
+		for (String upstream : upstreams) {
+			if (this.judge.isAdminEndpoint(upstream)) {
+				throw new SiteFieldException(field, "sites.error.raw.admin-proxy", upstream);
+			}
 		}
 	}
 

@@ -179,7 +179,7 @@ class CaddyLiveTests {
 		byte[] before = Files.readAllBytes(CADDYFILE);
 		try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			String text = "http://127.0.0.1:" + busy.getLocalPort() + " {\n\trespond \"never\"\n}";
-			Change change = this.sites.previewRaw(SITE, text);
+			Change change = this.sites.previewRaw(SITE, text, false);
 			assertThat(change.isValid()).as("caddy validate opens no listener").isTrue();
 			assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.ROLLED_BACK);
 			Change done = this.changes.find(change.getId());
@@ -195,7 +195,7 @@ class CaddyLiveTests {
 	void anUnknownDirectiveNeverReachesTheFileOrCaddy() throws Exception {
 		byte[] before = Files.readAllBytes(CADDYFILE);
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(SiteFieldException.class)
-			.isThrownBy(() -> this.sites.previewRaw(SITE, SITE + " {\n\tfile_servr\n}"))
+			.isThrownBy(() -> this.sites.previewRaw(SITE, SITE + " {\n\tfile_servr\n}", false))
 			.satisfies((ex) -> assertThat(ex.getMessageKey()).isEqualTo("sites.error.raw.invalid"));
 		assertThat(Files.readAllBytes(CADDYFILE)).isEqualTo(before);
 		assertThat(get(SITE + "/")).isEqualTo("version one\n");

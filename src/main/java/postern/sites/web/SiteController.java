@@ -167,11 +167,12 @@ class SiteController {
 			return RAW;
 		}
 		try {
-			Change change = this.sites.previewRaw(entry.id(), form.getText());
+			Change change = this.sites.previewRaw(entry.id(), form.getText(), form.isAcceptUnjudged());
 			return "redirect:/changes/" + change.getId();
 		}
 		catch (SiteFieldException ex) {
-			result.rejectValue("text", ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
+			String field = "acceptUnjudged".equals(ex.getField()) ? ex.getField() : "text";
+			result.rejectValue(field, ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
 		}
 		return RAW;
 	}
