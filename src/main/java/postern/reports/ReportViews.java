@@ -1,6 +1,7 @@
 package postern.reports;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,8 +107,9 @@ public class ReportViews {
 	 */
 	public Overview overview(int days) {
 		MailboxSettings mailbox = this.settings.effective();
-		return new Overview(days, domains(days), mailbox.isSet(), mailbox.address().orElse(mailbox.username()),
-				mailbox.host(), this.fetches.findFirstByOrderByIdDesc(), this.unreadable.findTop20ByOrderByIdDesc());
+		return new Overview(days, endedBefore(), domains(days), mailbox.isSet(),
+				mailbox.address().orElse(mailbox.username()), mailbox.host(), this.fetches.findFirstByOrderByIdDesc(),
+				this.unreadable.findTop20ByOrderByIdDesc());
 	}
 
 	/**
@@ -124,7 +126,7 @@ public class ReportViews {
 			.orElse(DomainLine.of(domain, null, null));
 		List<ReporterCount> reporters = new ArrayList<>(this.reports.dmarcReporters(domain, since));
 		reporters.addAll(this.reports.tlsReporters(domain, since));
-		return new DomainReport(domain, days, line, sources(domain, since), reporters,
+		return new DomainReport(domain, days, endedBefore(), line, sources(domain, since), reporters,
 				this.tlsFailures.failures(domain, since),
 				DailyChart.of(since, days, this.dmarcRows.days(domain, since)));
 	}
@@ -173,13 +175,40 @@ public class ReportViews {
 	}
 
 	private LocalDate since(int days) {
-		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(days - 1L);
+		return lastDay().minusDays(days - 1L);
+	}
+
+	/**
+	 * The last day of the period: today, or the last day the newest report covers when
+	 * that is earlier. Reports come in a day or more after the day they cover, and a
+	 * mailbox that stopped receiving them still shows its last ones rather than nothing.
+	 * @return the day the period ends
+	 */
+	private LocalDate lastDay() {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		Instant newest = this.reports.newestEnd();
+		if (newest == null) {
+			return today;
+		}
+		// a period ends at midnight, which belongs to the next day
+		LocalDate covered = newest.minusSeconds(1).atZone(ZoneOffset.UTC).toLocalDate();
+		return covered.isBefore(today) ? covered : today;
+	}
+
+	/**
+	 * The day the period ends when it ends before today, to say so on the pages.
+	 * @return that day, or {@code null} when the period ends today
+	 */
+	private LocalDate endedBefore() {
+		LocalDate last = lastDay();
+		return last.isBefore(LocalDate.now(this.clock.withZone(ZoneOffset.UTC))) ? last : null;
 	}
 
 	/**
 	 * The overview page.
 	 *
 	 * @param days the period
+	 * @param endsOn the day the period ends when that is before today, else {@code null}
 	 * @param domains each domain's figures
 	 * @param mailboxSet whether the reports mailbox is set
 	 * @param address the reports mailbox's address
@@ -187,8 +216,8 @@ public class ReportViews {
 	 * @param lastFetch the last fetch, if any
 	 * @param unreadable the latest mails kept aside
 	 */
-	public record Overview(int days, List<DomainLine> domains, boolean mailboxSet, String address, String host,
-			Optional<ReportFetch> lastFetch, List<UnreadableMessage> unreadable) {
+	public record Overview(int days, LocalDate endsOn, List<DomainLine> domains, boolean mailboxSet, String address,
+			String host, Optional<ReportFetch> lastFetch, List<UnreadableMessage> unreadable) {
 	}
 
 	/**
@@ -196,13 +225,14 @@ public class ReportViews {
 	 *
 	 * @param domain the domain
 	 * @param days the period
+	 * @param endsOn the day the period ends when that is before today, else {@code null}
 	 * @param line its figures
 	 * @param sources its senders, the server's own first, unknown ones last
 	 * @param reporters who sent reports about it
 	 * @param tlsFailures failed TLS sessions by result type, sending MTA and MX
 	 * @param chart the daily chart
 	 */
-	public record DomainReport(String domain, int days, DomainLine line, List<SourceLine> sources,
+	public record DomainReport(String domain, int days, LocalDate endsOn, DomainLine line, List<SourceLine> sources,
 			List<ReporterCount> reporters, List<TlsFailureCount> tlsFailures, DailyChart chart) {
 	}
 

@@ -1,5 +1,6 @@
 package postern.reports;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface StoredReportRepository extends JpaRepository<StoredReport, Long> {
+
+	/**
+	 * The end of the newest period a stored report covers.
+	 * @return that instant, or {@code null} when no report is stored
+	 */
+	@Query("select max(r.endAt) from StoredReport r")
+	Instant newestEnd();
 
 	boolean existsByReporterAndReportId(String reporter, String reportId);
 

@@ -58,6 +58,16 @@ class ReportStoreTests {
 	}
 
 	@Test
+	void theNewestPeriodEndIsTheLatestEndOfAnyStoredReport() throws Exception {
+		assertThat(this.reports.newestEnd()).isNull();
+		this.store.store(this.parser.parse(ReportParser.Shape.DMARC_XML,
+				ReportFixtures.dated("dmarc-google.xml", LocalDate.of(2024, 3, 1))), Instant.now());
+		this.store.store(fixture("dmarc-microsoft.xml"), Instant.now());
+		assertThat(this.reports.newestEnd()).isAfterOrEqualTo(Instant.parse("2026-12-05T23:59:59Z"))
+			.isBeforeOrEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+	}
+
+	@Test
 	void recordsAreKeptPerSourceAddressAndAddUpAcrossReporters() throws Exception {
 		this.store.store(fixture("dmarc-google.xml"), Instant.now());
 		this.store.store(fixture("dmarc-microsoft.xml"), Instant.now());
