@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import postern.PosternProperties;
 import postern.change.ChangeValidator;
+import postern.change.ManagedFileHandler;
 import postern.change.ValidationResult;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
@@ -25,27 +26,20 @@ import org.springframework.stereotype.Component;
  * reload.
  */
 @Component
-class CaddyfileValidator implements ChangeValidator {
+class CaddyfileValidator extends ManagedFileHandler implements ChangeValidator {
 
 	static final String ID = "caddyfile";
-
-	private final PosternProperties properties;
 
 	private final CommandCatalogue catalogue;
 
 	CaddyfileValidator(PosternProperties properties, CommandCatalogue catalogue) {
-		this.properties = properties;
+		super(ID, properties);
 		this.catalogue = catalogue;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public boolean handles(Host host, Path path) {
-		return path.equals(ServerSettings.of(this.properties, host).caddy().caddyfile());
+	protected Path file(ServerSettings settings) {
+		return settings.caddy().caddyfile();
 	}
 
 	@Override
