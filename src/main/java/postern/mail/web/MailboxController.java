@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 
 import postern.host.Argument;
-import postern.names.Addresses;
+import postern.infrastructure.PasswordFormData;
 import postern.mail.MaddyException;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
@@ -17,6 +17,7 @@ import postern.mail.Mailbox;
 import postern.mail.MailboxOutcome;
 import postern.mail.Mailboxes;
 import postern.mail.Passphrases;
+import postern.names.Addresses;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import postern.infrastructure.FlashMessage;
+import postern.infrastructure.PasswordFormData;
 import postern.security.Admin;
 import postern.security.AdminAccounts;
 import postern.security.LastAdminException;
@@ -90,12 +91,12 @@ class AdminsController {
 			return "redirect:/account";
 		}
 		model.addAttribute("admin", existing(username));
-		model.addAttribute("form", new NewPasswordFormData());
+		model.addAttribute("form", new PasswordFormData());
 		return PASSWORD_VIEW;
 	}
 
 	@PostMapping("/admins/{username}/password")
-	String resetPassword(@PathVariable String username, @ModelAttribute("form") NewPasswordFormData form,
+	String resetPassword(@PathVariable String username, @ModelAttribute("form") PasswordFormData form,
 			BindingResult result, Authentication authentication, Model model, RedirectAttributes attributes) {
 		if (isSelf(username, authentication)) {
 			return "redirect:/account";
