@@ -350,6 +350,12 @@ public class ChangeService {
 
 		private void write(ChangeFile file) {
 			byte[] candidate = file.getCandidateContent();
+			if (!file.isOriginalExists()) {
+				// A new file may be the first of its folder (a new site's index page):
+				// the
+				// folder is made now, at Apply, never at preview
+				this.host.createFolder(file.getPath().getParent());
+			}
 			this.host.edit(file.getPath(), (current) -> {
 				if (!file.isOriginal(current)) {
 					throw new FileConflictException(file.getPath());
