@@ -3,7 +3,9 @@ package postern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -50,9 +53,41 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * {@code <cert-dir>/<mx-host>/fullchain.pem}
 	 * @param commandPrefix argv put before the binary, e.g. {@code sudo -n -u maddy};
 	 * empty for none
+	 * @param environment {@code NAME=value} pairs: what {@code {env:NAME}} placeholders
+	 * of maddy.conf stand for, where Postern cannot read maddy's unit (a container); they
+	 * come before the unit's own {@code Environment=} and {@code EnvironmentFile=}
 	 */
 	public record Maddy(@NotNull Path binary, @NotNull Path config, @NotNull Path aliases, @NotNull Path stateDir,
-			@NotNull Path certDir, @NotNull List<String> commandPrefix) {
+			@NotNull Path certDir, @NotNull List<String> commandPrefix,
+			List<@Pattern(regexp = ENVIRONMENT_PAIR, message = "must be NAME=value") String> environment) {
+
+		/** One variable of maddy's environment as a setting writes it. */
+		public static final String ENVIRONMENT_PAIR = "[A-Za-z_][A-Za-z0-9_]*=\\S*";
+
+		@ConstructorBinding
+		public Maddy {
+			environment = (environment != null) ? List.copyOf(environment) : List.of();
+		}
+
+		public Maddy(Path binary, Path config, Path aliases, Path stateDir, Path certDir, List<String> commandPrefix) {
+			this(binary, config, aliases, stateDir, certDir, commandPrefix, List.of());
+		}
+
+		/**
+		 * The variables of {@link #environment()}.
+		 * @return each name with its value; the last pair of a name wins
+		 */
+		public Map<String, String> environmentVariables() {
+			Map<String, String> variables = new LinkedHashMap<>();
+			for (String pair : this.environment) {
+				int equals = pair.indexOf('=');
+				if (equals > 0) {
+					variables.put(pair.substring(0, equals), pair.substring(equals + 1));
+				}
+			}
+			return variables;
+		}
+
 	}
 
 	/**
@@ -156,9 +191,11 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param alertWebhook where alerts are posted (ntfy style: the text as body, a
 	 * {@code Title} header), or none
 	 * @param alertMail the submission account alerts are mailed through, if any
+	 * @param firstRunDelay when no run is stored, how long after start-up (or after a
+	 * host is added) the first run starts by itself; zero never
 	 */
 	public record Health(@NotNull Duration schedule, @Valid @NotNull Ports ports, Path trustStore, URI alertWebhook,
-			@Valid @NotNull AlertMail alertMail) {
+			@Valid @NotNull AlertMail alertMail, @NotNull Duration firstRunDelay) {
 	}
 
 	/**

@@ -8,22 +8,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 
+import postern.audit.AuditEvent;
 import postern.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Pageable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application as an admin meets it: over HTTP on a real port, log in with the
  * bootstrap password, see the dashboard in English and in French, find the login in the
- * audit log.
+ * audit log. The database is the one the application would use, with every migration run
+ * from scratch ({@link PosternApplicationPostgresTests} runs the same on PostgreSQL).
  */
 class PosternApplicationTests extends PosternIntegrationTests {
 
@@ -34,6 +41,9 @@ class PosternApplicationTests extends PosternIntegrationTests {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	Flyway flyway;
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -71,6 +81,29 @@ class PosternApplicationTests extends PosternIntegrationTests {
 			assertThat(event.getClientAddress()).isEqualTo("127.0.0.1");
 		});
 		assertThat(get("/audit?lang=en").body()).contains("Logged in");
+	}
+
+	@Test
+	void everyMigrationRanOnThisDatabase() {
+		MigrationInfo[] migrations = this.flyway.info().all();
+		assertThat(migrations).as("migrations in db/migration").hasSizeGreaterThanOrEqualTo(8);
+		assertThat(migrations).allSatisfy((migration) -> assertThat(migration.getState()).as(migration.getScript())
+			.isEqualTo(MigrationState.SUCCESS));
+		assertThat(this.flyway.migrate().migrationsExecuted).as("migrations run again, as at the next start").isZero();
+	}
+
+	@Test
+	void auditSearchIgnoresCaseAndKeepsLongDetailsWhole() {
+		String detail = "--- a/etc/caddy/Caddyfile\n" + "+\tfile_server é\n".repeat(2000);
+		this.auditLog.recordAs("admin", "site.created", "Shop.Example.ORG", true, detail);
+
+		List<AuditEvent> found = this.auditLog.find("shop.example.org", Pageable.ofSize(5)).getContent();
+		assertThat(found).singleElement().satisfies((event) -> {
+			assertThat(event.getTarget()).isEqualTo("Shop.Example.ORG");
+			assertThat(event.getDetail()).isEqualTo(detail);
+		});
+		assertThat(this.auditLog.find("SITE.CREATED", Pageable.ofSize(5)).getContent()).isNotEmpty();
+		assertThat(this.auditLog.find("shop.example.net", Pageable.ofSize(5)).getContent()).isEmpty();
 	}
 
 	@Test

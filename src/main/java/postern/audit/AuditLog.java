@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import postern.host.Hosts;
+import postern.names.IpAddresses;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -125,7 +126,7 @@ public class AuditLog {
 		return find(null, Pageable.ofSize(count)).getContent();
 	}
 
-	private static String currentActor() {
+	static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| "anonymousUser".equals(authentication.getName())) {
@@ -134,15 +135,15 @@ public class AuditLog {
 		return authentication.getName();
 	}
 
-	private static String clientAddress() {
+	static String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
+			return IpAddresses.normal(request.getRemoteAddr());
 		}
 		return null;
 	}
 
-	private static String limit(String text, int length) {
+	static String limit(String text, int length) {
 		if (text == null || text.length() <= length) {
 			return text;
 		}

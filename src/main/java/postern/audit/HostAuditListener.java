@@ -9,19 +9,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every command a host ran (with its redacted argv) and every file it wrote (with
- * the diff), under the name of the host that did it.
+ * the diff), under the name of the host that did it: commands that change the server in
+ * the audit log, with the actions; commands that only read, as the catalogue says, in the
+ * command log.
  */
 @Component
 class HostAuditListener {
 
 	private final AuditLog auditLog;
 
-	HostAuditListener(AuditLog auditLog) {
+	private final CommandLog commandLog;
+
+	HostAuditListener(AuditLog auditLog, CommandLog commandLog) {
 		this.auditLog = auditLog;
+		this.commandLog = commandLog;
 	}
 
 	@EventListener
 	void onCommand(CommandRan event) {
+		// a command of no kind is one of Postern's own tests: kept with the actions
+		if (event.kind() != null && event.kind().readsOnly()) {
+			this.commandLog.record(event);
+			return;
+		}
 		String argv = String.join(" ", event.argv());
 		String detail = "exit " + event.exitCode() + " in " + event.duration().toMillis() + " ms"
 				+ (event.timedOut() ? ", killed at its timeout" : "");

@@ -115,7 +115,9 @@ public class Certificates {
 			if (notAfter.isBefore(this.clock.instant())) {
 				days = Math.min(days, -1);
 			}
-			found.add(new CertificateInfo(server, path, name(certificate), notAfter, days));
+			CertificateLifetime lifetime = new CertificateLifetime(certificate.getNotBefore().toInstant(), notAfter);
+			found.add(new CertificateInfo(server, path, name(certificate), notAfter, days,
+					lifetime.at(this.clock.instant())));
 		}
 		catch (HostException | CertificateException ex) {
 			problems.add(path + ": " + ex.getMessage());

@@ -24,12 +24,25 @@ public class Dashboard {
 
 	private final List<DashboardCount> counts;
 
+	private final List<DashboardCard> cards;
+
 	Dashboard(ManagedPathsCheck pathsCheck, SystemdUnits systemd, Certificates certificates,
-			List<DashboardCount> counts) {
+			List<DashboardCount> counts, List<DashboardCard> cards) {
 		this.pathsCheck = pathsCheck;
 		this.systemd = systemd;
 		this.certificates = certificates;
 		this.counts = counts.stream().sorted(Comparator.comparingInt(DashboardCount::order)).toList();
+		this.cards = cards.stream().sorted(Comparator.comparingInt(DashboardCard::order)).toList();
+	}
+
+	/**
+	 * The cards features add, each with its content read now.
+	 * @return the cards, in order
+	 */
+	public List<CardView> cards() {
+		return this.cards.stream()
+			.map((card) -> new CardView(card.template(), card.fragment(), card.content()))
+			.toList();
 	}
 
 	/**
@@ -93,6 +106,16 @@ public class Dashboard {
 			}
 		}
 
+	}
+
+	/**
+	 * A card to draw.
+	 *
+	 * @param template the template holding it
+	 * @param fragment its fragment, which takes the content as its parameter
+	 * @param content what it shows
+	 */
+	public record CardView(String template, String fragment, Object content) {
 	}
 
 }

@@ -16,12 +16,30 @@ import java.util.List;
  * @param address the address of the subject the check was made at, when it is made at
  * each of them (TLS, PTR), else {@code null}: with the subject and the check, what tells
  * one result's history from another's
+ * @param mtaStsSeen for the {@code mta-sts} check, the policy and id the run saw, else
+ * {@code null}
  */
 public record CheckResult(String subject, String check, Verdict verdict, String messageKey, List<String> arguments,
-		String fix, String detail, String address) {
+		String fix, String detail, String address, MtaStsSeen mtaStsSeen) {
 
 	public CheckResult {
 		arguments = List.copyOf(arguments);
+	}
+
+	/**
+	 * A result of a check, made at one address or once for its subject.
+	 * @param subject what was checked
+	 * @param check the check's id
+	 * @param verdict the outcome
+	 * @param messageKey the sentence
+	 * @param arguments its arguments
+	 * @param fix the fixing record, or {@code null}
+	 * @param detail what was seen, or {@code null}
+	 * @param address the address it was made at, or {@code null}
+	 */
+	public CheckResult(String subject, String check, Verdict verdict, String messageKey, List<String> arguments,
+			String fix, String detail, String address) {
+		this(subject, check, verdict, messageKey, arguments, fix, detail, address, null);
 	}
 
 	/**
@@ -51,7 +69,7 @@ public record CheckResult(String subject, String check, Verdict verdict, String 
 	 */
 	CheckResult withFix(String fix) {
 		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, fix,
-				this.detail, this.address);
+				this.detail, this.address, this.mtaStsSeen);
 	}
 
 	/**
@@ -61,7 +79,7 @@ public record CheckResult(String subject, String check, Verdict verdict, String 
 	 */
 	CheckResult withDetail(String detail) {
 		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, this.fix,
-				detail, this.address);
+				detail, this.address, this.mtaStsSeen);
 	}
 
 	/**
@@ -71,7 +89,17 @@ public record CheckResult(String subject, String check, Verdict verdict, String 
 	 */
 	CheckResult at(String address) {
 		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, this.fix,
-				this.detail, address);
+				this.detail, address, this.mtaStsSeen);
+	}
+
+	/**
+	 * This result with what it saw of MTA-STS.
+	 * @param seen the policy's digest and the id
+	 * @return a copy
+	 */
+	CheckResult seeing(MtaStsSeen seen) {
+		return new CheckResult(this.subject, this.check, this.verdict, this.messageKey, this.arguments, this.fix,
+				this.detail, this.address, seen);
 	}
 
 }

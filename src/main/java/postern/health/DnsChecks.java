@@ -3,6 +3,9 @@ package postern.health;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -11,6 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import postern.names.IpAddresses;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -88,8 +93,8 @@ final class DnsChecks {
 			return couldNotCheck(subject, check, answer);
 		}
 		Set<String> found = new LinkedHashSet<>();
-		answer.records(ARecord.class).forEach((a) -> found.add(a.getAddress().getHostAddress()));
-		answer.records(AAAARecord.class).forEach((a) -> found.add(normal(a.getAddress().getHostAddress())));
+		answer.records(ARecord.class).forEach((a) -> found.add(IpAddresses.text(a.getAddress())));
+		answer.records(AAAARecord.class).forEach((a) -> found.add(IpAddresses.text(a.getAddress())));
 		Set<String> wanted = new LinkedHashSet<>(server.stream().map(DnsChecks::normal).toList());
 		String fix = wanted.isEmpty() ? null
 				: String.join("\n", wanted.stream().map((ip) -> DnsRecordLines.line(subject, type, ip)).toList());
@@ -152,8 +157,8 @@ final class DnsChecks {
 					: couldNotCheck(subject, "ptr", forward);
 		}
 		List<String> back = new ArrayList<>();
-		forward.records(ARecord.class).forEach((a) -> back.add(a.getAddress().getHostAddress()));
-		forward.records(AAAARecord.class).forEach((a) -> back.add(normal(a.getAddress().getHostAddress())));
+		forward.records(ARecord.class).forEach((a) -> back.add(IpAddresses.text(a.getAddress())));
+		forward.records(AAAARecord.class).forEach((a) -> back.add(IpAddresses.text(a.getAddress())));
 		if (!back.contains(normal(ip))) {
 			return CheckResult.of(subject, "ptr", Verdict.ERROR, "health.ptr.not-confirmed", ip, subject)
 				.withFix(DnsRecordLines.line(subject, ip.contains(":") ? "AAAA" : "A", ip))
@@ -362,15 +367,42 @@ final class DnsChecks {
 			if (!actual.matches("[A-Za-z0-9]{1,32}")) {
 				result = CheckResult.of(domain, "mta-sts", Verdict.ERROR, "health.mta-sts.bad-id", actual).withFix(fix);
 			}
-			else if (!actual.equals(id)) {
-				result = CheckResult.of(domain, "mta-sts", Verdict.ERROR, "health.mta-sts.id-differs", actual, id)
-					.withFix(fix);
-			}
 			else {
+				// any well-formed id is right (RFC 8461 asks only that it change with the
+				// policy): what the policy was under this id is judged against earlier
+				// runs
 				result = CheckResult.of(domain, "mta-sts", Verdict.OK, "health.mta-sts.ok", actual);
+				if (fetchedPolicy != null) {
+					result = result.seeing(new MtaStsSeen(sha256(fetchedPolicy), actual,
+							expected.mtaStsFix(expected.newMtaStsId(fetchedPolicy, actual))));
+				}
 			}
 		}
 		return result.withDetail(answer.describe());
+	}
+
+	/**
+	 * An {@code mta-sts} result whose policy changed since an earlier run while its id
+	 * stayed the same.
+	 * @param result the result as the run found it, with what it saw
+	 * @return the error, with a record carrying a new id
+	 */
+	static CheckResult mtaStsPolicyChanged(CheckResult result) {
+		MtaStsSeen seen = result.mtaStsSeen();
+		return CheckResult.of(result.subject(), "mta-sts", Verdict.ERROR, "health.mta-sts.policy-changed", seen.id())
+			.withFix(seen.newIdFix())
+			.withDetail(result.detail())
+			.seeing(seen);
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 	static CheckResult tlsRpt(Expected expected, DnsAnswer answer) {
@@ -584,15 +616,7 @@ final class DnsChecks {
 	}
 
 	static String normal(String ip) {
-		if (!literal(ip)) {
-			return ip;
-		}
-		try {
-			return InetAddress.getByName(ip).getHostAddress();
-		}
-		catch (UnknownHostException ex) {
-			return ip;
-		}
+		return IpAddresses.normal(ip);
 	}
 
 	/**

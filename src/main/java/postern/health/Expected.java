@@ -57,6 +57,19 @@ public record Expected(String domain, String mxHost, Optional<String> dkim, Mail
 	}
 
 	/**
+	 * An id for a policy that changed under the id a record carries: the id Postern
+	 * derives from the policy, or, should that be the id already published, one derived
+	 * from the policy and that id together.
+	 * @param policy the policy served now
+	 * @param published the id of the record
+	 * @return a new well-formed id
+	 */
+	String newMtaStsId(String policy, String published) {
+		String derived = MtaStsPolicy.idOf(policy);
+		return derived.equals(published) ? MtaStsPolicy.idOf(policy + published) : derived;
+	}
+
+	/**
 	 * The {@code _mta-sts} record with a given id.
 	 * @param id the id
 	 * @return the zone line

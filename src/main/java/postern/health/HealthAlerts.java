@@ -34,7 +34,8 @@ class HealthAlerts {
 
 	private static final Logger logger = LoggerFactory.getLogger(HealthAlerts.class);
 
-	private static final Set<String> CERTIFICATE_ENDING = Set.of("health.tls.expiring", "health.tls.expired");
+	private static final Set<String> CERTIFICATE_ENDING = Set.of("health.tls.expiring", "health.tls.expiring-hours",
+			"health.tls.failing", "health.tls.failing-hours", "health.tls.expired");
 
 	private final HealthResultRepository results;
 

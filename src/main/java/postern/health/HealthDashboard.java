@@ -1,16 +1,39 @@
 package postern.health;
 
+import postern.dashboard.DashboardCard;
 import postern.dashboard.DashboardCount;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The health checks on the dashboard: how many checks of the latest results are not OK,
- * linked to the health page.
+ * The health checks on the dashboard: the latest results as a small grid on their own
+ * card, and how many checks are not OK among the counts, linked to the health page.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthDashboard {
+
+	@Bean
+	DashboardCard healthCard(HealthResults results) {
+		return new DashboardCard() {
+
+			@Override
+			public String template() {
+				return "health/grid";
+			}
+
+			@Override
+			public String fragment() {
+				return "card";
+			}
+
+			@Override
+			public Object content() {
+				return new HealthCard(results.grid(), results.latestSummary().orElse(null));
+			}
+
+		};
+	}
 
 	@Bean
 	DashboardCount healthProblemsCount(HealthResults results) {
@@ -39,6 +62,16 @@ class HealthDashboard {
 			}
 
 		};
+	}
+
+	/**
+	 * What the dashboard's health card shows.
+	 *
+	 * @param grid the latest results at a glance
+	 * @param summary their counts and the last run, or {@code null} when the checks never
+	 * ran
+	 */
+	public record HealthCard(HealthGrid grid, HealthSummary summary) {
 	}
 
 }

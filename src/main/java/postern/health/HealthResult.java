@@ -60,6 +60,12 @@ public class HealthResult {
 	@Column(length = 64)
 	private String address;
 
+	@Column(name = "policy_digest", length = 64)
+	private String policyDigest;
+
+	@Column(name = "sts_id", length = 32)
+	private String stsId;
+
 	protected HealthResult() {
 	}
 
@@ -75,6 +81,10 @@ public class HealthResult {
 		this.detail = result.detail();
 		this.checkedAt = checkedAt;
 		this.address = result.address();
+		if (result.mtaStsSeen() != null) {
+			this.policyDigest = result.mtaStsSeen().policyDigest();
+			this.stsId = result.mtaStsSeen().id();
+		}
 	}
 
 	public Long getId() {

@@ -49,4 +49,20 @@ interface HealthResultRepository extends JpaRepository<HealthResult, Long> {
 			@Param("address") String address, @Param("runId") Long runId,
 			org.springframework.data.domain.Pageable pageable);
 
+	/**
+	 * How many earlier MTA-STS results saw another policy under the same id.
+	 * @param subject the mail domain
+	 * @param id the id of its {@code _mta-sts} record now
+	 * @param digest the digest of the policy served now
+	 * @param runId results of runs before this one
+	 * @return the count; more than none means the policy changed while the id did not
+	 */
+	@Query("""
+			select count(r) from HealthResult r
+			where r.subject = :subject and r.check = 'mta-sts' and r.runId < :runId
+			  and r.stsId = :id and r.policyDigest <> :digest
+			""")
+	long otherPoliciesUnderId(@Param("subject") String subject, @Param("id") String id, @Param("digest") String digest,
+			@Param("runId") Long runId);
+
 }

@@ -61,6 +61,15 @@ public class HealthResults {
 	}
 
 	/**
+	 * The latest results at a glance: a row per subject, a column per check.
+	 * @return the grid, empty when the checks never ran
+	 */
+	@Transactional(readOnly = true)
+	public HealthGrid grid() {
+		return HealthGrid.of(latest());
+	}
+
+	/**
 	 * The latest results of one subject.
 	 * @param subject a domain, the MX host or a site
 	 * @return its results, empty when never checked
@@ -164,7 +173,7 @@ public class HealthResults {
 			.toList();
 	}
 
-	private static int position(String check) {
+	static int position(String check) {
 		int index = CHECK_ORDER.indexOf(check);
 		return (index < 0) ? CHECK_ORDER.size() : index;
 	}
@@ -206,7 +215,7 @@ public class HealthResults {
 			return worst;
 		}
 
-		private static int rank(Verdict verdict) {
+		static int rank(Verdict verdict) {
 			return switch (verdict) {
 				case OK -> 0;
 				case UNKNOWN -> 1;

@@ -19,16 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import postern.PosternProperties;
+import postern.host.HostEvents;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts runs of the checks, in the background: on demand ("Run now", one domain) and
- * every {@code postern.health.schedule} (first after one period, so never at start). Each
- * result is stored as soon as it is known, then told to the pages that follow the run, so
- * they show its progress. Only one run goes at a time; asking for another while one goes
- * returns the running one.
+ * Starts runs of the checks, in the background: on demand ("Run now", one domain), every
+ * {@code postern.health.schedule}, and, while no run is stored, once by itself
+ * {@code postern.health.first-run-delay} after start-up or after a host is added, so the
+ * pages have results before anyone asks for them. Each result is stored as soon as it is
+ * known, then told to the pages that follow the run, so they show its progress. Only one
+ * run goes at a time; asking for another while one goes returns the running one.
  */
 @Service
 public class HealthRuns implements DisposableBean {
@@ -43,6 +47,9 @@ public class HealthRuns implements DisposableBean {
 	static final int TLS_THREADS = 16;
 
 	private static final int DNS_PORT = 53;
+
+	/** The trigger of the run that starts by itself when none is stored. */
+	static final String FIRST = "first";
 
 	private static final Duration TLS_TIMEOUT = Duration.ofSeconds(10);
 
@@ -116,6 +123,43 @@ public class HealthRuns implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Once Postern is ready (not before: start-up stays quick), plan the first run.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void planFirstRun() {
+		startFirstRunSoon();
+	}
+
+	/**
+	 * A host was added and can be used: if it is the first thing there is to check, its
+	 * results come without anyone asking.
+	 * @param event the host
+	 */
+	@EventListener
+	void hostTrusted(HostEvents.HostTrusted event) {
+		startFirstRunSoon();
+	}
+
+	private void startFirstRunSoon() {
+		Duration delay = this.properties.health().firstRunDelay();
+		if (delay == null || delay.isZero() || delay.isNegative()) {
+			return;
+		}
+		this.scheduler.schedule(this::firstRun, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void firstRun() {
+		try {
+			if (this.runs.count() == 0 && running().isEmpty()) {
+				start(null, FIRST);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The first health run could not start", ex);
+		}
+	}
+
 	private void scheduled() {
 		try {
 			start(null, "scheduled").done().join();
@@ -128,7 +172,7 @@ public class HealthRuns implements DisposableBean {
 	/**
 	 * Start a run, unless one is going.
 	 * @param scope a domain, the MX host or a site, or {@code null} for everything
-	 * @param trigger who asked: {@code manual} or {@code scheduled}
+	 * @param trigger who asked: {@code manual}, {@code scheduled} or {@code first}
 	 * @return the run's id and its end
 	 */
 	public synchronized Started start(String scope, String trigger) {
@@ -169,7 +213,8 @@ public class HealthRuns implements DisposableBean {
 		return new Started(id, this.active);
 	}
 
-	private void store(Long runId, CheckResult result) {
+	private void store(Long runId, CheckResult found) {
+		CheckResult result = againstHistory(runId, found);
 		try {
 			this.results.save(new HealthResult(runId, result, this.clock.instant()));
 		}
@@ -178,6 +223,25 @@ public class HealthRuns implements DisposableBean {
 		}
 		for (RunFollower follower : this.followers.getOrDefault(runId, List.of())) {
 			tell(() -> follower.stored(result));
+		}
+	}
+
+	/**
+	 * An MTA-STS id is wrong only against what earlier runs saw: the same id with another
+	 * policy means senders that cached the old policy keep it.
+	 */
+	private CheckResult againstHistory(Long runId, CheckResult result) {
+		MtaStsSeen seen = result.mtaStsSeen();
+		if (seen == null || result.verdict() != Verdict.OK) {
+			return result;
+		}
+		try {
+			long changes = this.results.otherPoliciesUnderId(result.subject(), seen.id(), seen.policyDigest(), runId);
+			return (changes > 0) ? DnsChecks.mtaStsPolicyChanged(result) : result;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not compare the MTA-STS policy of {} with earlier runs", result.subject(), ex);
+			return result;
 		}
 	}
 

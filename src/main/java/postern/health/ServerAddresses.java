@@ -45,7 +45,7 @@ public class ServerAddresses {
 		boolean v4Set = this.server.ipv4() != null && !this.server.ipv4().isBlank();
 		boolean v6Set = this.server.ipv6() != null && !this.server.ipv6().isBlank();
 		if (v4Set || v6Set) {
-			return new Addresses(v4Set ? List.of(this.server.ipv4().strip()) : List.of(),
+			return new Addresses(v4Set ? List.of(DnsChecks.normal(this.server.ipv4().strip())) : List.of(),
 					v6Set ? List.of(DnsChecks.normal(this.server.ipv6().strip())) : List.of());
 		}
 		try {

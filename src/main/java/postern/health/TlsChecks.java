@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import postern.dashboard.CertificateLifetime;
+
 /**
  * Judges TLS handshakes and MTA-STS policies.
  */
 final class TlsChecks {
-
-	/** Fewer days left than this gives a warning. */
-	static final int WARN_DAYS = 14;
 
 	private TlsChecks() {
 	}
@@ -55,7 +54,6 @@ final class TlsChecks {
 			return CheckResult.of(subject, check, Verdict.ERROR, "health.tls.untrusted", where, "no certificate");
 		}
 		String detail = describe(probe);
-		long daysLeft = Duration.between(now, leaf.getNotAfter().toInstant()).toDays();
 		CheckResult result;
 		if (leaf.getNotAfter().toInstant().isBefore(now)) {
 			result = CheckResult.of(subject, check, Verdict.ERROR, "health.tls.expired", where,
@@ -68,13 +66,28 @@ final class TlsChecks {
 		else if (probe.trustProblem() != null) {
 			result = CheckResult.of(subject, check, Verdict.ERROR, "health.tls.untrusted", where, probe.trustProblem());
 		}
-		else if (daysLeft < WARN_DAYS) {
-			result = CheckResult.of(subject, check, Verdict.WARNING, "health.tls.expiring", where, daysLeft);
-		}
 		else {
-			result = CheckResult.of(subject, check, Verdict.OK, "health.tls.ok", where, daysLeft, probe.protocol());
+			result = lifetime(subject, check, where, leaf, now, probe.protocol());
 		}
 		return result.withDetail(detail);
+	}
+
+	/**
+	 * A valid certificate judged by the time it has left against its own lifetime.
+	 */
+	private static CheckResult lifetime(String subject, String check, String where, X509Certificate leaf, Instant now,
+			String protocol) {
+		CertificateLifetime lifetime = new CertificateLifetime(leaf.getNotBefore().toInstant(),
+				leaf.getNotAfter().toInstant());
+		String unit = lifetime.inHours() ? "-hours" : "";
+		long left = lifetime.left(now);
+		return switch (lifetime.at(now)) {
+			case FINE -> CheckResult.of(subject, check, Verdict.OK, "health.tls.ok" + unit, where, left, protocol);
+			case RENEWAL_LATE -> CheckResult.of(subject, check, Verdict.WARNING, "health.tls.expiring" + unit, where,
+					left, lifetime.length());
+			case RENEWAL_FAILING, EXPIRED -> CheckResult.of(subject, check, Verdict.ERROR, "health.tls.failing" + unit,
+					where, left, lifetime.length());
+		};
 	}
 
 	static String describe(TlsProbeResult probe) {

@@ -40,4 +40,12 @@ public final class HostEvents {
 	public record FileWritten(String host, Path path, byte[] before, byte[] after, String backupId) {
 	}
 
+	/**
+	 * A remote host was added and its key confirmed: Postern may act on it from now on.
+	 *
+	 * @param host the host's name
+	 */
+	public record HostTrusted(String host) {
+	}
+
 }

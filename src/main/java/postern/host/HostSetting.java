@@ -27,6 +27,9 @@ public enum HostSetting {
 	/** {@code postern.maddy.command-prefix}. */
 	MADDY_PREFIX("maddy.command-prefix", Shape.PREFIX),
 
+	/** {@code postern.maddy.environment}. */
+	MADDY_ENVIRONMENT("maddy.environment", Shape.ENVIRONMENT),
+
 	/** {@code postern.caddy.binary}. */
 	CADDY_BINARY("caddy.binary", Shape.PATH),
 
@@ -93,6 +96,9 @@ public enum HostSetting {
 
 		/** Words put before a program, space-separated; empty for none. */
 		PREFIX,
+
+		/** {@code NAME=value} pairs, space-separated. */
+		ENVIRONMENT,
 
 		/** A systemd unit name. */
 		UNIT,

@@ -20,6 +20,7 @@ import postern.host.CommandResult;
 import postern.host.FileStatus;
 import postern.host.Host;
 import postern.host.HostChoice;
+import postern.host.HostEvents;
 import postern.host.HostException;
 import postern.host.Hosts;
 import postern.host.LocalHost;
@@ -244,6 +245,7 @@ public class ManagedHosts implements Hosts {
 		host.confirm();
 		this.repository.save(host);
 		forgetOnCommit(host.getId());
+		this.events.publishEvent(new HostEvents.HostTrusted(host.getName()));
 		return true;
 	}
 

@@ -65,6 +65,9 @@ public class RemoteHost {
 	@Column(name = "maddy_prefix", length = 500)
 	private String maddyPrefix;
 
+	@Column(name = "maddy_environment", length = 2000)
+	private String maddyEnvironment;
+
 	@Column(name = "caddy_binary", length = 1024)
 	private String caddyBinary;
 
@@ -200,6 +203,7 @@ public class RemoteHost {
 			case MADDY_STATE_DIR -> this.maddyStateDir;
 			case MADDY_CERT_DIR -> this.maddyCertDir;
 			case MADDY_PREFIX -> this.maddyPrefix;
+			case MADDY_ENVIRONMENT -> this.maddyEnvironment;
 			case CADDY_BINARY -> this.caddyBinary;
 			case CADDYFILE -> this.caddyfile;
 			case CADDY_WEB_ROOT -> this.caddyWebRoot;
@@ -219,6 +223,7 @@ public class RemoteHost {
 		this.maddyStateDir = overrides.get(HostSetting.MADDY_STATE_DIR).orElse(null);
 		this.maddyCertDir = overrides.get(HostSetting.MADDY_CERT_DIR).orElse(null);
 		this.maddyPrefix = overrides.get(HostSetting.MADDY_PREFIX).orElse(null);
+		this.maddyEnvironment = overrides.get(HostSetting.MADDY_ENVIRONMENT).orElse(null);
 		this.caddyBinary = overrides.get(HostSetting.CADDY_BINARY).orElse(null);
 		this.caddyfile = overrides.get(HostSetting.CADDYFILE).orElse(null);
 		this.caddyWebRoot = overrides.get(HostSetting.CADDY_WEB_ROOT).orElse(null);

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting web concerns: the layout's navigation and flash messages, the language
- * switch, and error pages.
+ * Cross-cutting concerns: the layout's navigation and flash messages, the language
+ * switch, error pages, and the column types that let one set of migrations serve H2 and
+ * PostgreSQL.
  */
 package postern.infrastructure;

@@ -37,11 +37,15 @@ public class MailDomains {
 
 	private final PosternProperties properties;
 
-	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties) {
+	private final MaddyEnvironment environment;
+
+	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties,
+			MaddyEnvironment environment) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.sites = sites;
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	/**
@@ -50,13 +54,29 @@ public class MailDomains {
 	 * @throws MailFileException when maddy.conf cannot be read
 	 */
 	public List<MailDomain> list() {
-		MaddyConf conf = read().conf();
+		return list(read().conf());
+	}
+
+	private static List<MailDomain> list(MaddyConf conf) {
 		Optional<String> primary = conf.primaryDomain();
 		return conf.localDomains()
 			.stream()
 			.map((name) -> new MailDomain(name, primary.filter(name::equals).isPresent()))
 			.sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
 			.toList();
+	}
+
+	/**
+	 * What /domains shows beside the list: the local domains set by environment variables
+	 * Postern does not know, and the line that lists the local domains (or why none
+	 * does).
+	 * @return the overview
+	 * @throws MailFileException when maddy.conf cannot be read
+	 */
+	public DomainsOverview overview() {
+		MaddyConf conf = read().conf();
+		return new DomainsOverview(list(conf), conf.unknownLocalDomains(), conf.domainListLine(),
+				conf.hostnameValue().map(MaddyValue::variable).orElse(null));
 	}
 
 	/**
@@ -86,6 +106,14 @@ public class MailDomains {
 	}
 
 	/**
+	 * The environment variable that sets the MX host when Postern does not know it.
+	 * @return the variable, or empty when the host name is known or not defined
+	 */
+	public Optional<String> unknownMxHostVariable() {
+		return read().conf().hostnameValue().map(MaddyValue::variable);
+	}
+
+	/**
 	 * The steps of {@code local_rewrites}, with the catch-all warnings.
 	 * @return the steps
 	 */
@@ -111,6 +139,11 @@ public class MailDomains {
 		edits.add(maddyConfEdit(current, edited));
 		List<String> reloaders = new ArrayList<>(List.of(MaddyRestart.ID));
 		Optional<String> mx = edited.hostname();
+		Optional<String> unknownMx = edited.hostnameValue().map(MaddyValue::variable);
+		if (publishMtaSts && unknownMx.isPresent()) {
+			// the policy names the MX host: never publish a placeholder in its place
+			throw new MailFileException("maddy-conf.env.mx-unknown", unknownMx.get());
+		}
 		if (publishMtaSts && mx.isPresent()) {
 			this.sites.mtaStsSiteEdit(domain, mx.get()).ifPresent((site) -> {
 				edits.add(site);
@@ -146,7 +179,8 @@ public class MailDomains {
 		Host host = this.hosts.current();
 		FileSnapshot snapshot = host.read(ServerSettings.of(this.properties, host).maddy().config());
 		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
-		return new Read(snapshot, MaddyConf.parse(text));
+		ServerSettings settings = ServerSettings.of(this.properties, host);
+		return new Read(snapshot, MaddyConf.parse(text, this.environment.of(host, settings, text)));
 	}
 
 	private record Read(FileSnapshot snapshot, MaddyConf conf) {

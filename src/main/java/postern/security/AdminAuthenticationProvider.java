@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import postern.security.LoginRefusedException.Reason;
+import postern.names.IpAddresses;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,7 +47,7 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String password = String.valueOf(authentication.getCredentials());
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
-				? details.getRemoteAddress() : null;
+				? IpAddresses.normal(details.getRemoteAddress()) : null;
 		if (!this.throttle.attempt(address)) {
 			throw new LoginRefusedException(Reason.THROTTLED);
 		}

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import postern.PosternProperties;
+import postern.names.IpAddresses;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionDestroyedEvent;
@@ -59,7 +60,8 @@ public class AdminSessions {
 		if (agent != null && agent.length() > MAX_AGENT) {
 			agent = agent.substring(0, MAX_AGENT);
 		}
-		this.origins.put(session.getId(), new Origin(this.clock.instant(), request.getRemoteAddr(), agent));
+		this.origins.put(session.getId(),
+				new Origin(this.clock.instant(), IpAddresses.normal(request.getRemoteAddr()), agent));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -104,14 +105,39 @@ class CertificatesTests {
 	}
 
 	@Test
-	void expiryStates() {
-		CertificateInfo expired = new CertificateInfo("caddy", Path.of("a.crt"), "a", Instant.EPOCH, -3);
-		CertificateInfo soon = new CertificateInfo("caddy", Path.of("b.crt"), "b", Instant.EPOCH, 13);
-		CertificateInfo fine = new CertificateInfo("caddy", Path.of("c.crt"), "c", Instant.EPOCH, 14);
+	void expiryStatesFollowEachCertificatesOwnLifetime() {
+		Instant start = Instant.parse("2026-01-01T00:00:00Z");
+		CertificateLifetime letsEncrypt = new CertificateLifetime(start, start.plus(Duration.ofDays(90)));
+		assertThat(letsEncrypt.at(start.plus(Duration.ofDays(59)))).isEqualTo(CertificateLifetime.State.FINE);
+		assertThat(letsEncrypt.at(start.plus(Duration.ofDays(61)))).isEqualTo(CertificateLifetime.State.RENEWAL_LATE);
+		assertThat(letsEncrypt.at(start.plus(Duration.ofDays(82))))
+			.isEqualTo(CertificateLifetime.State.RENEWAL_FAILING);
+		assertThat(letsEncrypt.at(start.plus(Duration.ofDays(90)))).isEqualTo(CertificateLifetime.State.EXPIRED);
+		CertificateLifetime internal = new CertificateLifetime(start, start.plus(Duration.ofHours(12)));
+		assertThat(internal.at(start.plus(Duration.ofMinutes(5)))).isEqualTo(CertificateLifetime.State.FINE);
+		assertThat(internal.inHours()).isTrue();
+		assertThat(internal.left(start.plus(Duration.ofMinutes(5)))).isEqualTo(11);
+		CertificateLifetime sixDays = new CertificateLifetime(start, start.plus(Duration.ofDays(6)));
+		assertThat(sixDays.at(start.plus(Duration.ofDays(3)))).isEqualTo(CertificateLifetime.State.FINE);
+		assertThat(sixDays.at(start.plus(Duration.ofDays(5)))).isEqualTo(CertificateLifetime.State.RENEWAL_LATE);
+
+		CertificateInfo expired = new CertificateInfo("caddy", Path.of("a.crt"), "a", Instant.EPOCH, -3,
+				CertificateLifetime.State.EXPIRED);
+		CertificateInfo late = new CertificateInfo("caddy", Path.of("b.crt"), "b", Instant.EPOCH, 13,
+				CertificateLifetime.State.RENEWAL_LATE);
+		CertificateInfo failing = new CertificateInfo("caddy", Path.of("c.crt"), "c", Instant.EPOCH, 0,
+				CertificateLifetime.State.RENEWAL_FAILING);
+		CertificateInfo fine = new CertificateInfo("caddy", Path.of("d.crt"), "d", Instant.EPOCH, 0,
+				CertificateLifetime.State.FINE);
 		assertThat(expired.expired()).isTrue();
+		assertThat(expired.failing()).isTrue();
 		assertThat(expired.expiresSoon()).isFalse();
-		assertThat(soon.expiresSoon()).isTrue();
+		assertThat(late.expiresSoon()).isTrue();
+		assertThat(late.failing()).isFalse();
+		assertThat(failing.expiresSoon()).isTrue();
+		assertThat(failing.failing()).isTrue();
 		assertThat(fine.expiresSoon()).isFalse();
+		assertThat(fine.failing()).isFalse();
 	}
 
 	@Test

@@ -106,6 +106,57 @@ class DnsChecksTests {
 			.isEqualTo("health.tlsrpt.bad-rua");
 	}
 
+	@Test
+	void anyWellFormedMtaStsIdIsAcceptedAndWhatWasSeenIsKept() {
+		Expected expected = HealthFixtures.expected("example.test", Optional.of(HealthFixtures.POLICY));
+		CheckResult random = DnsChecks.mtaStsRecord(expected,
+				txt("_mta-sts.example.test", "v=STSv1; id=8E5bpv87mdL4Jd3AL65Czp4DHbF7W6ky;"), HealthFixtures.POLICY);
+		assertThat(random.verdict()).isEqualTo(Verdict.OK);
+		assertThat(random.mtaStsSeen().id()).isEqualTo("8E5bpv87mdL4Jd3AL65Czp4DHbF7W6ky");
+		assertThat(random.mtaStsSeen().policyDigest()).hasSize(64);
+		assertThat(random.mtaStsSeen().newIdFix()).contains("id=" + HealthFixtures.STS_ID);
+
+		CheckResult derived = DnsChecks.mtaStsRecord(expected,
+				txt("_mta-sts.example.test", "v=STSv1; id=" + HealthFixtures.STS_ID), HealthFixtures.POLICY);
+		assertThat(derived.verdict()).isEqualTo(Verdict.OK);
+		assertThat(derived.mtaStsSeen().newIdFix()).doesNotContain("id=" + HealthFixtures.STS_ID + "\"")
+			.containsPattern("id=[0-9a-f]{20}");
+
+		CheckResult tooLong = DnsChecks.mtaStsRecord(expected,
+				txt("_mta-sts.example.test", "v=STSv1; id=" + "a".repeat(33)), HealthFixtures.POLICY);
+		assertThat(tooLong.messageKey()).isEqualTo("health.mta-sts.bad-id");
+		assertThat(tooLong.mtaStsSeen()).isNull();
+	}
+
+	@Test
+	void aPolicyChangedUnderTheSameIdIsAnErrorThatProposesANewId() {
+		Expected expected = HealthFixtures.expected("example.test", Optional.of(HealthFixtures.POLICY));
+		CheckResult seen = DnsChecks.mtaStsRecord(expected, txt("_mta-sts.example.test", "v=STSv1; id=handmade1"),
+				HealthFixtures.POLICY);
+		CheckResult changed = DnsChecks.mtaStsPolicyChanged(seen);
+		assertThat(changed.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(changed.messageKey()).isEqualTo("health.mta-sts.policy-changed");
+		assertThat(changed.arguments()).containsExactly("handmade1");
+		assertThat(changed.fix()).startsWith("_mta-sts.example.test.").contains("v=STSv1; id=" + HealthFixtures.STS_ID);
+		assertThat(changed.mtaStsSeen()).isEqualTo(seen.mtaStsSeen());
+	}
+
+	@Test
+	void ipv6AddressesAreWrittenShortInMessagesAndFixes() throws Exception {
+		java.net.InetAddress published = java.net.InetAddress.getByName("2a02:c204:2231:478:0:0:0:2");
+		DnsAnswer answer = new DnsAnswer("mx1.example.test.", Type.AAAA, DnsAnswer.Outcome.ANSWERED, Rcode.NOERROR,
+				false, List.of(new org.xbill.DNS.AAAARecord(Name.fromConstantString("mx1.example.test."), DClass.IN,
+						300, published)),
+				null);
+		CheckResult differs = DnsChecks.addresses("mx1.example.test", answer, List.of("2a02:c204:2231:478:0:0:0:1"));
+		assertThat(differs.messageKey()).isEqualTo("health.address.differs");
+		assertThat(differs.arguments()).containsExactly("mx1.example.test", "AAAA", "2a02:c204:2231:478::2",
+				"2a02:c204:2231:478::1");
+		assertThat(differs.fix()).endsWith("IN AAAA 2a02:c204:2231:478::1").doesNotContain(":0:");
+		assertThat(DnsChecks.addresses("mx1.example.test", answer, List.of("2a02:c204:2231:478::2")).verdict())
+			.isEqualTo(Verdict.OK);
+	}
+
 	private static DnsAnswer txt(String name, String text) {
 		TXTRecord record = new TXTRecord(Name.fromConstantString(name + "."), DClass.IN, 300, text);
 		return new DnsAnswer(name + ".", Type.TXT, DnsAnswer.Outcome.ANSWERED, Rcode.NOERROR, false, List.of(record),

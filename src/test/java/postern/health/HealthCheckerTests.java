@@ -192,10 +192,11 @@ class HealthCheckerTests {
 		assertThat(mx.arguments()).containsExactly("mx.other.test", MX);
 		assertThat(mx.fix()).contains("IN MX 10 mx1.example.test.");
 
+		// an id chosen by hand is right: only a policy changed under it since an earlier
+		// run is wrong
 		CheckResult sts = result(results, "badsts.test", "mta-sts");
-		assertThat(sts.verdict()).isEqualTo(Verdict.ERROR);
-		assertThat(sts.messageKey()).isEqualTo("health.mta-sts.id-differs");
-		assertThat(sts.fix()).contains("_mta-sts.badsts.test.").contains("\"v=STSv1; id=" + STS_ID + "\"");
+		assertThat(sts.verdict()).isEqualTo(Verdict.OK);
+		assertThat(sts.arguments()).containsExactly("20240101T000000");
 
 		CheckResult dmarc = result(results, "nodmarc.test", "dmarc");
 		assertThat(dmarc.verdict()).isEqualTo(Verdict.ERROR);

@@ -21,7 +21,7 @@ class ServerAddressesTests {
 		String json = new ClassPathResource("health/ip-addr.json").getContentAsString(StandardCharsets.UTF_8);
 		ServerAddresses.Addresses addresses = ServerAddresses.parse(json);
 		assertThat(addresses.ipv4()).containsExactly("203.0.113.10");
-		assertThat(addresses.ipv6()).containsExactly("2001:db8:0:0:0:0:0:10");
+		assertThat(addresses.ipv6()).containsExactly("2001:db8::10");
 	}
 
 	@Test

@@ -2,10 +2,10 @@ package postern.health;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -93,13 +93,36 @@ class TlsProbeTests {
 	}
 
 	@Test
-	void certificateWithFewDaysLeftIsAWarning() {
+	void certificateWithLessThanAThirdOfItsLifetimeLeftIsAWarning() {
+		CheckResult result = check(
+				TlsTestServer
+					.implicit(CERTIFICATES.server(TestCertificates.days(-60), TestCertificates.days(20), false, HOST)),
+				TlsProbe.Mode.IMPLICIT);
+		assertThat(result.verdict()).isEqualTo(Verdict.WARNING);
+		assertThat(result.messageKey()).isEqualTo("health.tls.expiring");
+		assertThat(result.arguments()).endsWith("19", "80");
+	}
+
+	@Test
+	void certificateWithLessThanATenthOfItsLifetimeLeftIsAnError() {
 		CheckResult result = check(
 				TlsTestServer
 					.implicit(CERTIFICATES.server(TestCertificates.days(-80), TestCertificates.days(5), false, HOST)),
 				TlsProbe.Mode.IMPLICIT);
-		assertThat(result.verdict()).isEqualTo(Verdict.WARNING);
-		assertThat(result.messageKey()).isEqualTo("health.tls.expiring");
+		assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+		assertThat(result.messageKey()).isEqualTo("health.tls.failing");
+	}
+
+	@Test
+	void aFreshTwelveHourCertificateIsFine() {
+		Instant now = Instant.now();
+		CheckResult result = check(
+				TlsTestServer
+					.implicit(CERTIFICATES.server(now.minusSeconds(60), now.plus(Duration.ofHours(12)), false, HOST)),
+				TlsProbe.Mode.IMPLICIT);
+		assertThat(result.verdict()).isEqualTo(Verdict.OK);
+		assertThat(result.messageKey()).isEqualTo("health.tls.ok-hours");
+		assertThat(result.arguments().get(1)).isEqualTo("11");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package postern.host;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -124,6 +125,17 @@ class CommandCatalogueTests {
 		Command secret = this.catalogue.command(CommandKind.SYSTEMCTL_RELOAD, "caddy.service").redacting(3);
 		assertThat(overrides.apply(secret).displayArgv()).containsExactly("doas", "systemctl", "******",
 				"caddy.service");
+	}
+
+	@Test
+	void theCatalogueSaysWhichCommandsOnlyRead() {
+		assertThat(Arrays.stream(CommandKind.values()).filter((kind) -> !kind.readsOnly())).containsExactly(
+				CommandKind.SYSTEMCTL_RELOAD, CommandKind.SYSTEMCTL_RESTART, CommandKind.FAIL2BAN_UNBAN,
+				CommandKind.MADDY_CREDS_CREATE, CommandKind.MADDY_CREDS_PASSWORD, CommandKind.MADDY_CREDS_REMOVE,
+				CommandKind.MADDY_IMAP_ACCT_CREATE, CommandKind.MADDY_IMAP_ACCT_REMOVE, CommandKind.CADDY_RELOAD);
+		assertThat(CommandKind.SYSTEMCTL_SHOW.readsOnly()).isTrue();
+		assertThat(CommandKind.MADDY_CREDS_LIST.readsOnly()).isTrue();
+		assertThat(CommandKind.JOURNALCTL_TAIL.readsOnly()).isTrue();
 	}
 
 }

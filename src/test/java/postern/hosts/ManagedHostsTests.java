@@ -22,6 +22,7 @@ import postern.TestProperties;
 import postern.host.CommandCatalogue;
 import postern.host.Host;
 import postern.host.HostChoice;
+import postern.host.HostEvents;
 import postern.host.LocalHost;
 import postern.host.SshHost;
 import postern.host.TestSshServer;
@@ -34,6 +35,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true", showSql = false)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import(ManagedHostsTests.Beans.class)
+@RecordApplicationEvents
 class ManagedHostsTests {
 
 	@Autowired
@@ -68,6 +72,9 @@ class ManagedHostsTests {
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@TempDir
 	Path folder;
@@ -131,6 +138,17 @@ class ManagedHostsTests {
 			assertThat(this.hosts.current()).isSameAs(this.local);
 			assertThat(other.logins()).isZero();
 		}
+	}
+
+	@Test
+	void confirmingTheOfferedKeyTellsThatTheHostCanBeUsed() {
+		RemoteHost added = new RemoteHost(parameters("backup", "admin"), "SHA256:backup", Instant.now());
+		String key = this.repository.save(added).getKey();
+		assertThat(this.hosts.trust(key, "SHA256:another")).isFalse();
+		assertThat(this.events.stream(HostEvents.HostTrusted.class)).isEmpty();
+		assertThat(this.hosts.trust(key, "SHA256:backup")).isTrue();
+		assertThat(this.events.stream(HostEvents.HostTrusted.class)).extracting(HostEvents.HostTrusted::host)
+			.containsExactly("backup");
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import postern.PosternProperties;
 import postern.TestProperties;
+import postern.host.CommandCatalogue;
 import postern.host.Host;
 import postern.host.LocalHost;
 
@@ -51,7 +52,8 @@ class AliasesTests {
 		Host host = new LocalHost("test", properties.backups(), (event) -> {
 		}, Clock.systemUTC());
 		this.host = host;
-		MailDomains domains = new MailDomains(() -> host, null, null, properties);
+		MailDomains domains = new MailDomains(() -> host, null, null, properties,
+				new MaddyEnvironment(new CommandCatalogue(properties)));
 		this.aliases = new Aliases(() -> host, null, domains, properties);
 	}
 

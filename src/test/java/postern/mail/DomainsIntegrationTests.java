@@ -19,6 +19,7 @@ import postern.sites.MtaStsPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Adding a mail domain on a server laid out as the reference one: maddy (the stand-in)
@@ -104,6 +105,56 @@ class DomainsIntegrationTests extends PosternIntegrationTests {
 			.containsExactly("xoyize.xyz", "cinay.eu", "yanfi.net", "rnmkcy.eu");
 		assertThat(List.of(this.maddyConfBefore.split("\n")).size()).isEqualTo(readLines(this.maddyConf));
 	}
+
+	@Test
+	void placeholdersAreResolvedFromTheEnvironmentOfMaddysUnitAndNeverTakenForNamesWithoutIt() throws Exception {
+		Path unit = SERVER.resolve("state/systemd/maddy.service");
+		String unitBefore = read(unit);
+		Path environmentFile = SERVER.resolve("etc/maddy/environment");
+		Files.writeString(this.maddyConf, CONTAINER_CONF);
+		try {
+			assertThat(this.domains.list()).isEmpty();
+			assertThat(this.domains.overview().unknownVariables()).containsExactly("MADDY_DOMAIN");
+			assertThat(this.domains.unknownMxHostVariable()).contains("MADDY_HOSTNAME");
+			assertThatExceptionOfType(MailFileException.class)
+				.isThrownBy(() -> this.domains.previewAdd("exemple.fr", true))
+				.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.env.mx-unknown"));
+			assertThat(read(this.caddyfile)).isEqualTo(this.caddyfileBefore);
+
+			Files.writeString(environmentFile, "# written for the container\nMADDY_DOMAIN=\"container.example\"\n");
+			Files.writeString(unit, unitBefore + "Environment=MADDY_HOSTNAME=mx.container.example \"OTHER=a b\"\n"
+					+ "EnvironmentFiles=" + environmentFile + " (ignore_errors=no)\n");
+			assertThat(this.domains.list()).extracting(MailDomain::name).containsExactly("container.example");
+			assertThat(this.domains.list().get(0).primary()).isTrue();
+			assertThat(this.domains.mxHost()).contains("mx.container.example");
+			Change change = this.domains.previewAdd("exemple.fr", true);
+			assertThat(change.getReloaders()).containsExactly("maddy", "caddy");
+		}
+		finally {
+			Files.writeString(unit, unitBefore);
+			Files.deleteIfExists(environmentFile);
+		}
+	}
+
+	private static final String CONTAINER_CONF = """
+			## maddy in a container: names come from the environment
+			$(hostname) = {env:MADDY_HOSTNAME}
+			$(primary_domain) = {env:MADDY_DOMAIN}
+			$(local_domains) = $(primary_domain)
+
+			storage.imapsql local_mailboxes {
+			    dsn imapsql.db
+			}
+
+			msgpipeline local_routing {
+			    destination postmaster $(local_domains) {
+			        deliver_to &local_mailboxes
+			    }
+			    default_destination {
+			        reject 550 5.1.1 "User doesn't exist"
+			    }
+			}
+			""";
 
 	private static int readLines(Path file) {
 		try {

@@ -1,6 +1,7 @@
 package postern.mail;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +129,99 @@ class MaddyConfTests {
 		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> MaddyConf.parse("a \"open\n"))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.syntax.unclosed-string"));
 	}
+
+	@Test
+	void environmentPlaceholdersPostarnDoesNotKnowAreNeverTakenForNames() {
+		String text = "$(hostname) = {env:MADDY_HOSTNAME}\n$(primary_domain) = {env:MADDY_DOMAIN}\n"
+				+ "$(local_domains) = $(primary_domain)\n" + LOCAL_ROUTING;
+		MaddyConf conf = MaddyConf.parse(text);
+		assertThat(conf.hostname()).isEmpty();
+		assertThat(conf.hostnameValue()).get().extracting(MaddyValue::variable).isEqualTo("MADDY_HOSTNAME");
+		assertThat(conf.primaryDomain()).isEmpty();
+		assertThat(conf.localDomains()).isEmpty();
+		assertThat(conf.unknownLocalDomains()).containsExactly("MADDY_DOMAIN");
+		assertThat(MailFixtures.changedLines(text, conf.withLocalDomain("b.example").text()))
+			.containsExactly("$(local_domains) = $(primary_domain) -> $(local_domains) = $(primary_domain) b.example");
+	}
+
+	@Test
+	void environmentPlaceholdersAreResolvedFromTheKnownEnvironment() {
+		String text = "$(hostname) = mx.{env:MADDY_DOMAIN}\n$(primary_domain) = {env:MADDY_DOMAIN}\n"
+				+ "$(local_domains) = $(primary_domain) other.example\n" + LOCAL_ROUTING;
+		MaddyConf conf = MaddyConf.parse(text, Map.of("MADDY_DOMAIN", "Example.ORG"));
+		assertThat(conf.hostname()).contains("mx.example.org");
+		assertThat(conf.primaryDomain()).contains("example.org");
+		assertThat(conf.localDomains()).containsExactly("example.org", "other.example");
+		assertThat(conf.unknownLocalDomains()).isEmpty();
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> conf.withoutLocalDomain("example.org"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.domain.primary"));
+	}
+
+	@Test
+	void localDomainsHoldingOtherMacrosTakeANewDomainOnTheirLine() {
+		String text = "$(hostname) = mx.a.example\n$(primary_domain) = a.example\n"
+				+ "$(local_domains) = $(hostname) $(primary_domain) b.example\n" + LOCAL_ROUTING;
+		MaddyConf conf = MaddyConf.parse(text);
+		assertThat(conf.localDomains()).containsExactly("mx.a.example", "a.example", "b.example");
+		assertThat(conf.domainListLine().line()).isEqualTo(3);
+		MaddyConf added = conf.withLocalDomain("c.example");
+		assertThat(MailFixtures.changedLines(text, added.text()))
+			.containsExactly("$(local_domains) = $(hostname) $(primary_domain) b.example -> "
+					+ "$(local_domains) = $(hostname) $(primary_domain) b.example c.example");
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> conf.withoutLocalDomain("mx.a.example"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.domain.indirect"));
+		assertThat(conf.withoutLocalDomain("b.example").localDomains()).containsExactly("mx.a.example", "a.example");
+	}
+
+	@Test
+	void domainsNamedInTheDestinationLineAreEditedThere() {
+		String text = "storage.imapsql local_mailboxes {\n\tdsn imapsql.db\n}\n"
+				+ "target.queue remote_queue {\n\ttarget &outbound\n}\n" + "msgpipeline local_routing {\n"
+				+ "\tdestination postmaster a.example B.example {\n\t\tdeliver_to &local_mailboxes\n\t}\n"
+				+ "\tdestination forwarded.example {\n\t\tdeliver_to &remote_queue\n\t}\n"
+				+ "\tdefault_destination {\n\t\treject\n\t}\n}\n";
+		MaddyConf conf = MaddyConf.parse(text);
+		assertThat(conf.localDomains()).containsExactly("a.example", "b.example");
+		assertThat(conf.domainListLine().line()).isEqualTo(8);
+		assertThat(MailFixtures.changedLines(text, conf.withLocalDomain("c.example").text())).containsExactly(
+				"\tdestination postmaster a.example B.example { -> \tdestination postmaster a.example B.example c.example {");
+		assertThat(MailFixtures.changedLines(text, conf.withoutLocalDomain("a.example").text()))
+			.containsExactly("\tdestination postmaster a.example B.example { -> \tdestination postmaster B.example {");
+	}
+
+	@Test
+	void domainsWrittenInSeveralLinesHaveNoSingleLineAndNothingChanges() {
+		String text = "smtp tcp://0.0.0.0:25 {\n\tsource a.example b.example {\n\t\treject\n\t}\n"
+				+ "\tdestination a.example b.example {\n\t\tdeliver_to &local_mailboxes\n\t}\n}\n"
+				+ "submission tcp://0.0.0.0:587 {\n\tsource a.example b.example {\n\t\tdeliver_to &remote_queue\n\t}\n}\n";
+		MaddyConf conf = MaddyConf.parse(text);
+		assertThat(conf.localDomains()).containsExactly("a.example", "b.example");
+		assertThat(conf.domainListLine().found()).isFalse();
+		assertThat(conf.domainListLine().problemArguments()).containsExactly("2, 5, 10");
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> conf.withLocalDomain("c.example"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.local-domains.several"));
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> conf.withoutLocalDomain("b.example"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.local-domains.several"));
+	}
+
+	@Test
+	void theLastValueOfTheListIsNotRemoved() {
+		MaddyConf conf = MaddyConf.parse("$(local_domains) = a.example\n");
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> conf.withoutLocalDomain("a.example"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.domain.last"));
+	}
+
+	@Test
+	void continuationsOneLineBlocksAndCommentsInsideWordsAreReadAsMaddyReadsThem() {
+		String text = "$(local_domains) = a.example \\\n    b.example#c.example\n"
+				+ "tls off { debug }\nx \"a\\\\\" {\n}\n";
+		MaddyConf conf = MaddyConf.parse(text);
+		assertThat(conf.localDomains()).containsExactly("a.example", "b.example");
+		assertThat(conf.withLocalDomain("d.example").text())
+			.startsWith("$(local_domains) = a.example \\\n    b.example d.example#c.example\n");
+	}
+
+	private static final String LOCAL_ROUTING = "msgpipeline local_routing {\n"
+			+ "    destination postmaster $(local_domains) {\n        deliver_to &local_mailboxes\n    }\n}\n";
 
 }

@@ -45,7 +45,7 @@ final class StandinServer {
 						statusTimeout),
 				backups, new PosternProperties.Server("", "", 22), null,
 				new PosternProperties.Health(Duration.ofHours(6), new PosternProperties.Ports(25, 587, 465, 993, 443),
-						null, null, null),
+						null, null, null, Duration.ZERO),
 				null);
 		this.host = new LocalHost("standin", backups, this.events::add, Clock.systemUTC());
 		this.commands = new SystemCommands(() -> this.host, new CommandCatalogue(this.properties), this.properties);

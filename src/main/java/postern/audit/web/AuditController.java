@@ -1,9 +1,8 @@
 package postern.audit.web;
 
-import postern.audit.AuditEvent;
 import postern.audit.AuditLog;
+import postern.audit.CommandLog;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The audit log, newest first, paged and filtered on the server.
+ * The audit log of actions, newest first, paged and filtered on the server; one filter
+ * away ({@code ?log=commands}), the command log of commands that only read.
  */
 @Controller
 class AuditController {
@@ -20,17 +20,26 @@ class AuditController {
 
 	static final int PAGE_SIZE = 50;
 
+	static final String COMMANDS = "commands";
+
 	private final AuditLog auditLog;
 
-	AuditController(AuditLog auditLog) {
+	private final CommandLog commandLog;
+
+	AuditController(AuditLog auditLog, CommandLog commandLog) {
 		this.auditLog = auditLog;
+		this.commandLog = commandLog;
 	}
 
 	@GetMapping("/audit")
 	String list(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "log", required = false) String log,
 			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-		Page<AuditEvent> events = this.auditLog.find(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
-		model.addAttribute("events", events);
+		PageRequest pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+		boolean commands = COMMANDS.equals(log);
+		model.addAttribute("log", commands ? COMMANDS : null);
+		model.addAttribute("events",
+				commands ? this.commandLog.find(query, pageable) : this.auditLog.find(query, pageable));
 		model.addAttribute("q", query);
 		return VIEW;
 	}

@@ -43,6 +43,7 @@ class DashboardController {
 		model.addAttribute("things", this.dashboard.things());
 		model.addAttribute("events", this.auditLog.latest(RECENT_EVENTS));
 		model.addAttribute("hasCounts", this.dashboard.hasCounts());
+		model.addAttribute("cards", this.dashboard.cards());
 		return VIEW;
 	}
 

@@ -19,9 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The health pages: the latest results at once, "Run now" with its progress (streamed to
- * the page as server-sent events while the run goes), one domain with its zone snippet,
- * and muting a check.
+ * The health pages: the latest results at once, as a grid of subjects and checks whose
+ * cells lead to each subject's page (its findings, fixes and history), "Run now" with its
+ * progress (streamed to the page as server-sent events while the run goes), one domain
+ * with its zone snippet, and muting a check.
  */
 @Controller
 class HealthController {
@@ -51,9 +52,9 @@ class HealthController {
 
 	@GetMapping("/health")
 	String index(Model model) {
-		model.addAttribute("subjects", this.results.latest());
+		model.addAttribute("grid", this.results.grid());
 		model.addAttribute("summary", this.results.latestSummary().orElse(null));
-		model.addAttribute("recentRuns", this.results.recentRuns(RECENT_RUNS));
+		model.addAttribute("lastRun", this.results.recentRuns(1).stream().findFirst().orElse(null));
 		model.addAttribute("running", this.runs.running().orElse(null));
 		return INDEX_VIEW;
 	}
@@ -110,6 +111,7 @@ class HealthController {
 		// a check made at each address is muted once, for all of them
 		model.addAttribute("checks", latest.stream().map((view) -> view.result().getCheck()).distinct().toList());
 		model.addAttribute("zone", this.planner.zoneSnippet(subject).orElse(null));
+		model.addAttribute("recentRuns", this.results.recentRuns(RECENT_RUNS));
 		model.addAttribute("muteForm", form);
 		model.addAttribute("running", this.runs.running().orElse(null));
 		return SUBJECT_VIEW;

@@ -37,6 +37,13 @@ class HostForm {
 	 */
 	static final String UNIT = " *| *[A-Za-z0-9][A-Za-z0-9_.-]{0,63}(@[A-Za-z0-9_.-]{1,64})?\\.service *";
 
+	/**
+	 * maddy's environment as the host form takes it: {@code NAME=value} pairs separated
+	 * by spaces, values made of the characters of names, addresses and ports. Blank keeps
+	 * the application's.
+	 */
+	static final String ENVIRONMENT = " *| *([A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._:@/+,-]*)( +[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._:@/+,-]*)* *";
+
 	@NotBlank
 	@Size(max = 64)
 	@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "{hosts.error.name}")
@@ -86,6 +93,10 @@ class HostForm {
 	@SudoPrefix(none = true)
 	private String maddyPrefix;
 
+	@Size(max = 2000)
+	@Pattern(regexp = ENVIRONMENT, message = "{hosts.error.maddyEnvironment}")
+	private String maddyEnvironment;
+
 	@HostPath
 	private String caddyBinary;
 
@@ -127,6 +138,7 @@ class HostForm {
 		form.setMaddyPrefix(overrides.get(HostSetting.MADDY_PREFIX)
 			.map((prefix) -> prefix.isEmpty() ? SudoPrefix.NONE : prefix)
 			.orElse(null));
+		form.setMaddyEnvironment(overrides.get(HostSetting.MADDY_ENVIRONMENT).orElse(null));
 		form.setCaddyBinary(overrides.get(HostSetting.CADDY_BINARY).orElse(null));
 		form.setCaddyfile(overrides.get(HostSetting.CADDYFILE).orElse(null));
 		form.setCaddyWebRoot(overrides.get(HostSetting.CADDY_WEB_ROOT).orElse(null));
@@ -187,6 +199,7 @@ class HostForm {
 		values.put(HostSetting.MADDY_ALIASES, value(this.maddyAliases));
 		values.put(HostSetting.MADDY_STATE_DIR, value(this.maddyStateDir));
 		values.put(HostSetting.MADDY_CERT_DIR, value(this.maddyCertDir));
+		values.put(HostSetting.MADDY_ENVIRONMENT, environment(this.maddyEnvironment));
 		values.put(HostSetting.CADDY_BINARY, value(this.caddyBinary));
 		values.put(HostSetting.CADDYFILE, value(this.caddyfile));
 		values.put(HostSetting.CADDY_WEB_ROOT, value(this.caddyWebRoot));
@@ -206,6 +219,10 @@ class HostForm {
 	 * A prefix as stored: its words joined by one space, or an empty text for
 	 * {@value SudoPrefix#NONE}.
 	 */
+	private static String environment(String typed) {
+		return blank(typed) ? null : String.join(" ", HostOverrides.words(trimSpaces(typed)));
+	}
+
 	private static String prefix(String typed) {
 		if (blank(typed)) {
 			return null;
@@ -332,6 +349,14 @@ class HostForm {
 
 	public void setMaddyPrefix(String maddyPrefix) {
 		this.maddyPrefix = maddyPrefix;
+	}
+
+	public String getMaddyEnvironment() {
+		return this.maddyEnvironment;
+	}
+
+	public void setMaddyEnvironment(String maddyEnvironment) {
+		this.maddyEnvironment = maddyEnvironment;
 	}
 
 	public String getCaddyBinary() {

@@ -2,6 +2,7 @@ package postern.mail.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -9,12 +10,15 @@ import jakarta.validation.Valid;
 import postern.change.Change;
 import postern.mail.Alias;
 import postern.mail.Aliases;
+import postern.mail.DomainsOverview;
 import postern.mail.MailDnsRecords;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
 import postern.mail.MailFileException;
 import postern.mail.Mailbox;
 import postern.mail.Mailboxes;
+import postern.sites.CaddyfileSyntaxException;
+import postern.sites.SiteFieldException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +68,9 @@ class DomainController {
 		Map<String, Long> mailboxCounts = this.mailboxes.all()
 			.stream()
 			.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
-		model.addAttribute("domains", this.domains.list());
+		DomainsOverview overview = this.domains.overview();
+		model.addAttribute("domains", overview.domains());
+		model.addAttribute("overview", overview);
 		model.addAttribute("aliasCounts", aliasCounts);
 		model.addAttribute("mailboxCounts", mailboxCounts);
 		return LIST_VIEW;
@@ -85,7 +91,18 @@ class DomainController {
 			return toChange(this.domains.previewAdd(form.storedName(), form.isMtaSts()), attributes);
 		}
 		catch (MailFileException ex) {
-			result.rejectValue("name", ex.messageKey(), ex.arguments().toArray(), null);
+			result.rejectValue(ex.messageKey().startsWith("maddy-conf.env.") ? "mtaSts" : "name", ex.messageKey(),
+					ex.arguments().toArray(), null);
+			return FORM_VIEW;
+		}
+		catch (SiteFieldException ex) {
+			// the policy site the same change would add is refused: say why, write
+			// nothing
+			result.rejectValue("mtaSts", ex.getMessageKey(), ex.getArgs(), null);
+			return FORM_VIEW;
+		}
+		catch (CaddyfileSyntaxException ex) {
+			result.rejectValue("mtaSts", "domains.error.caddyfile-unreadable", new Object[] { ex.getMessage() }, null);
 			return FORM_VIEW;
 		}
 	}
@@ -97,7 +114,10 @@ class DomainController {
 		model.addAttribute("aliases", aliasesOf(domain));
 		model.addAttribute("mailboxes", mailboxesOf(domain));
 		model.addAttribute("rewriteSteps", this.domains.rewriteSteps());
-		model.addAttribute("dns", this.dnsRecords.recordsOf(domain));
+		Optional<String> unknownMx = this.domains.unknownMxHostVariable();
+		// the records name the MX host: none is shown while it is only a placeholder
+		model.addAttribute("dns", unknownMx.isPresent() ? null : this.dnsRecords.recordsOf(domain));
+		model.addAttribute("unknownMxVariable", unknownMx.orElse(null));
 		return SHOW_VIEW;
 	}
 

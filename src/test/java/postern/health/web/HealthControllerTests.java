@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import postern.change.ChangeFixtures;
 import postern.health.CheckResult;
+import postern.health.HealthGridFixtures;
 import postern.health.HealthPlanner;
 import postern.health.HealthResultFixtures;
 import postern.health.HealthResults;
@@ -78,21 +82,55 @@ class HealthControllerTests {
 	}
 
 	@Test
-	void indexShowsTheLatestResultsWithTheRecordToPublish() throws Exception {
-		ResultView spf = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "spf", Verdict.ERROR,
-				"health.spf.missing", "xoyize.xyz.  3600 IN TXT \"v=spf1 mx -all\"", "xoyize.xyz"), null);
-		ResultView dmarc = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "dmarc", Verdict.OK,
-				"health.dmarc.ok", null, "quarantine"),
-				HealthResultFixtures.mute("xoyize.xyz", "dmarc", "hosted elsewhere"));
-		given(this.results.latest()).willReturn(List.of(new SubjectResults("xoyize.xyz", List.of(spf, dmarc))));
+	void indexShowsTheLatestResultsAsAGridLeadingToEachSubject() throws Exception {
+		ResultView https = new ResultView(HealthResultFixtures.result(3, "www.xoyize.xyz", "tls-https", Verdict.WARNING,
+				"health.dmarc.ok", null, "quarantine"), null);
+		given(this.results.grid())
+			.willReturn(HealthGridFixtures.of(List.of(new SubjectResults("www.xoyize.xyz", List.of(https)),
+					new SubjectResults("xoyize.xyz", missingSpfAndMutedDmarc()))));
 		given(this.results.latestSummary()).willReturn(Optional.empty());
 		given(this.results.recentRuns(anyInt())).willReturn(List.of(HealthResultFixtures.run(3, true, 2)));
 
-		this.mvc.perform(get("/health"))
+		String page = this.mvc.perform(get("/health"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("xoyize.xyz has no SPF record."),
-					containsString("Publish this record:"), containsString("v=spf1 mx -all"),
-					containsString("Muted until 2026-12-31: hosted elsewhere"), containsString("id=\"run-now\""))));
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document grid = Jsoup.parse(page);
+		Element spfCell = grid.selectFirst("tr[data-subject=xoyize.xyz] td[data-check=spf]");
+		assertThat(spfCell.classNames()).contains("cell-error");
+		assertThat(spfCell.selectFirst("a").attr("href")).isEqualTo("/health/xoyize.xyz");
+		assertThat(spfCell.text()).isEqualTo("Error");
+		Element dmarcCell = grid.selectFirst("tr[data-subject=xoyize.xyz] td[data-check=dmarc]");
+		assertThat(dmarcCell.classNames()).contains("cell-ok", "cell-muted");
+		assertThat(dmarcCell.selectFirst("a").attr("title")).isEqualTo("DMARC: OK (muted)");
+		assertThat(grid.selectFirst("tr[data-subject=www.xoyize.xyz] td[data-check=tls-https]").classNames())
+			.contains("cell-warning");
+		assertThat(grid.selectFirst("tr[data-subject=www.xoyize.xyz] td[data-check=spf]").classNames())
+			.contains("cell-none");
+		assertThat(grid.select("table.health-grid tbody tr")).hasSize(2);
+		assertThat(grid.select("table.health-grid thead th[data-check]")).extracting(Element::text)
+			.containsExactly("SPF", "DMARC", "HTTPS");
+		assertThat(page).contains("id=\"run-now\"")
+			.contains("href=\"/health/runs/3\"")
+			// the findings, fixes and details stay on the subject's page
+			.doesNotContain("<details")
+			.doesNotContain("v=spf1 mx -all")
+			.doesNotContain("hosted elsewhere");
+	}
+
+	@Test
+	void subjectPageKeepsTheRowsTheFixesAndTheHistory() throws Exception {
+		given(this.results.latestOf("xoyize.xyz")).willReturn(missingSpfAndMutedDmarc());
+		given(this.planner.zoneSnippet("xoyize.xyz")).willReturn(Optional.empty());
+		given(this.results.recentRuns(anyInt())).willReturn(List.of(HealthResultFixtures.run(3, true, 2)));
+
+		this.mvc.perform(get("/health/xoyize.xyz"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("xoyize.xyz has no SPF record."), containsString("Publish this record:"),
+						containsString("v=spf1 mx -all"), containsString("Muted until 2026-12-31: hosted elsewhere"),
+						containsString("Recent runs"), containsString("href=\"/health/runs/3\""))));
 	}
 
 	@Test
@@ -177,6 +215,16 @@ class HealthControllerTests {
 	void eventsOfAnUnknownRunAreNotFound() throws Exception {
 		given(this.results.progress(9L)).willReturn(Optional.empty());
 		this.mvc.perform(get("/health/runs/9/events")).andExpect(status().isNotFound());
+	}
+
+	/** An SPF error with its record to publish, and a muted DMARC check. */
+	private static List<ResultView> missingSpfAndMutedDmarc() {
+		ResultView spf = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "spf", Verdict.ERROR,
+				"health.spf.missing", "xoyize.xyz.  3600 IN TXT \"v=spf1 mx -all\"", "xoyize.xyz"), null);
+		ResultView dmarc = new ResultView(HealthResultFixtures.result(3, "xoyize.xyz", "dmarc", Verdict.OK,
+				"health.dmarc.ok", null, "quarantine"),
+				HealthResultFixtures.mute("xoyize.xyz", "dmarc", "hosted elsewhere"));
+		return List.of(spf, dmarc);
 	}
 
 	private static SubjectResults subject(String subject, String check, String key, String... arguments) {

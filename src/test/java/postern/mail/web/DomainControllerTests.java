@@ -22,6 +22,10 @@ import postern.mail.MailDnsRecords;
 import postern.mail.MailDnsSet;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
+import postern.mail.DomainListLine;
+import postern.mail.DomainsOverview;
+import postern.mail.MailFileException;
+import postern.sites.SiteFieldException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -31,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -79,8 +84,8 @@ class DomainControllerTests {
 
 	@Test
 	void listShowsEachDomainWithThePrimaryMarked() throws Exception {
-		given(this.domains.list())
-			.willReturn(List.of(new MailDomain("xoyize.xyz", true), new MailDomain("xn--caf-dma.fr", false)));
+		given(this.domains.overview())
+			.willReturn(overview(List.of(new MailDomain("xoyize.xyz", true), new MailDomain("xn--caf-dma.fr", false))));
 		this.mvc.perform(get("/domains"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("xoyize.xyz"), containsString("primary"),
@@ -89,13 +94,61 @@ class DomainControllerTests {
 
 	@Test
 	void listSaysWhatMaddysCommandLineAnsweredWhenItFails() throws Exception {
-		given(this.domains.list()).willReturn(List.of(new MailDomain("xoyize.xyz", true)));
+		given(this.domains.overview()).willReturn(overview(List.of(new MailDomain("xoyize.xyz", true))));
 		given(this.mailboxes.all()).willThrow(new MaddyException(new MaddyRun("sudo -n -u maddy maddy creds list", 1,
 				MaddyError.NOT_INSTALLED, "sudo: unknown user maddy")));
 		this.mvc.perform(get("/domains"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(
 					allOf(containsString("sudo: unknown user maddy"), containsString("postern.maddy.command-prefix"))));
+	}
+
+	@Test
+	void listNamesTheVariableOfADomainPosternDoesNotKnowAndNeverShowsThePlaceholder() throws Exception {
+		given(this.domains.overview()).willReturn(new DomainsOverview(List.of(), List.of("MADDY_DOMAIN"),
+				new DomainListLine(3, "local_domains", null, List.of(), null, List.of()), "MADDY_HOSTNAME"));
+		this.mvc.perform(get("/domains"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("set by the environment variable MADDY_DOMAIN"),
+					containsString("The MX host is set by the environment variable MADDY_HOSTNAME"),
+					containsString("postern.maddy.environment"), containsString("line 3 of maddy.conf"),
+					containsString("href=\"/domains/new\""), not(containsString("{env:")),
+					not(containsString("maddy receives mail for no domain yet")))));
+	}
+
+	@Test
+	void listWithoutASingleLineOfDomainsSaysSoAndOffersNoAddition() throws Exception {
+		given(this.domains.overview()).willReturn(new DomainsOverview(List.of(new MailDomain("a.example", false)),
+				List.of(),
+				new DomainListLine(0, null, null, List.of(), "maddy-conf.local-domains.several", List.of("2, 5, 10")),
+				null));
+		this.mvc.perform(get("/domains"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("lines 2, 5, 10 name them each"),
+					containsString("a.example"), not(containsString("href=\"/domains/new\"")))));
+	}
+
+	@Test
+	void newDomainWhoseMxHostIsAnUnknownVariableIsRefusedNextToThePolicyBox() throws Exception {
+		given(this.domains.previewAdd("b.example", true))
+			.willThrow(new MailFileException("maddy-conf.env.mx-unknown", "MADDY_HOSTNAME"));
+		this.mvc.perform(post("/domains/new").with(csrf()).param("name", "b.example").param("mtaSts", "true"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "mtaSts"))
+			.andExpect(content().string(allOf(containsString("MADDY_HOSTNAME"),
+					containsString("postern.maddy.environment"), containsString("class=\"field-error\""))));
+	}
+
+	@Test
+	void newDomainWhosePolicySiteCaddyRefusesShowsTheReasonInsteadOfAnError() throws Exception {
+		SiteFieldException refused = mock(SiteFieldException.class);
+		given(refused.getMessageKey()).willReturn("domains.error.caddyfile-unreadable");
+		given(refused.getArgs()).willReturn(new Object[] { "line 5: expected '{'" });
+		given(this.domains.previewAdd("b.example", true)).willThrow(refused);
+		this.mvc.perform(post("/domains/new").with(csrf()).param("name", "b.example").param("mtaSts", "true"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "mtaSts"))
+			.andExpect(content().string(containsString("line 5: expected")));
 	}
 
 	@Test
@@ -166,6 +219,11 @@ class DomainControllerTests {
 		given(this.domains.previewRemove("cinay.eu")).willReturn(change);
 
 		this.mvc.perform(post("/domains/cinay.eu/delete").with(csrf())).andExpect(redirectedUrl("/changes/9"));
+	}
+
+	private static DomainsOverview overview(List<MailDomain> domains) {
+		return new DomainsOverview(domains, List.of(),
+				new DomainListLine(3, "local_domains", null, List.of(), null, List.of()), null);
 	}
 
 }

@@ -1,0 +1,107 @@
+package postern.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One command that only read, in the command log: kept for diagnosis, apart from the
+ * audit log of actions, and pruned sooner.
+ */
+@Entity
+@Table(name = "command_log")
+public class CommandLogEntry {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private Instant at;
+
+	@Column(nullable = false, length = 100)
+	private String actor;
+
+	@Column(name = "client_address", length = 100)
+	private String clientAddress;
+
+	@Column(name = "host_name", length = 255)
+	private String host;
+
+	@Column(nullable = false, length = 1000)
+	private String command;
+
+	@Column(name = "exit_code", nullable = false)
+	private int exitCode;
+
+	@Column(name = "duration_ms", nullable = false)
+	private long durationMillis;
+
+	@Column(name = "timed_out", nullable = false)
+	private boolean timedOut;
+
+	protected CommandLogEntry() {
+	}
+
+	CommandLogEntry(Instant at, String actor, String clientAddress, String host, String command, int exitCode,
+			long durationMillis, boolean timedOut) {
+		this.at = at;
+		this.actor = actor;
+		this.clientAddress = clientAddress;
+		this.host = host;
+		this.command = command;
+		this.exitCode = exitCode;
+		this.durationMillis = durationMillis;
+		this.timedOut = timedOut;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Instant getAt() {
+		return this.at;
+	}
+
+	public String getActor() {
+		return this.actor;
+	}
+
+	public String getClientAddress() {
+		return this.clientAddress;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	/**
+	 * The command's argv joined with spaces, secrets redacted.
+	 * @return e.g. {@code maddy --config /etc/maddy/maddy.conf creds list}
+	 */
+	public String getCommand() {
+		return this.command;
+	}
+
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+	public long getDurationMillis() {
+		return this.durationMillis;
+	}
+
+	public boolean isTimedOut() {
+		return this.timedOut;
+	}
+
+	public boolean isSuccess() {
+		return !this.timedOut && this.exitCode == 0;
+	}
+
+}

@@ -1,0 +1,30 @@
+package postern.audit;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface CommandLogRepository extends JpaRepository<CommandLogEntry, Long> {
+
+	Page<CommandLogEntry> findAllByOrderByAtDescIdDesc(Pageable pageable);
+
+	@Query("""
+			select e from CommandLogEntry e
+			where lower(e.actor) like lower(concat('%', :q, '%'))
+			   or lower(e.command) like lower(concat('%', :q, '%'))
+			   or lower(e.host) like lower(concat('%', :q, '%'))
+			   or lower(e.clientAddress) like lower(concat('%', :q, '%'))
+			order by e.at desc, e.id desc
+			""")
+	Page<CommandLogEntry> search(@Param("q") String query, Pageable pageable);
+
+	@Modifying
+	@Query("delete from CommandLogEntry e where e.at < :before")
+	int deleteOlderThan(@Param("before") Instant before);
+
+}

@@ -1,0 +1,11 @@
+package postern.change;
+
+import postern.OnPostgres;
+
+/**
+ * {@link ChangeRepositoryTests} on PostgreSQL.
+ */
+@OnPostgres
+class ChangeRepositoryPostgresTests extends ChangeRepositoryTests {
+
+}

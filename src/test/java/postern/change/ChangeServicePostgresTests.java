@@ -1,0 +1,11 @@
+package postern.change;
+
+import postern.OnPostgres;
+
+/**
+ * {@link ChangeServiceTests} on PostgreSQL.
+ */
+@OnPostgres
+class ChangeServicePostgresTests extends ChangeServiceTests {
+
+}

@@ -1,0 +1,11 @@
+package postern.security;
+
+import postern.OnPostgres;
+
+/**
+ * {@link LoginProtectionTests} on PostgreSQL.
+ */
+@OnPostgres
+class LoginProtectionPostgresTests extends LoginProtectionTests {
+
+}

@@ -1,0 +1,11 @@
+package postern.security;
+
+import postern.OnPostgres;
+
+/**
+ * {@link SecondFactorTests} on PostgreSQL.
+ */
+@OnPostgres
+class SecondFactorPostgresTests extends SecondFactorTests {
+
+}
