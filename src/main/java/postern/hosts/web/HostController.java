@@ -3,11 +3,12 @@ package postern.hosts.web;
 import jakarta.validation.Valid;
 
 import postern.PosternProperties.CaddyReload;
-import postern.hosts.ConnectionReport;
 import postern.host.HostException;
+import postern.host.ServerSettings;
+import postern.hosts.ConnectionReport;
 import postern.hosts.ManagedHosts;
 import postern.hosts.RemoteHost;
-import postern.host.ServerSettings;
+import postern.infrastructure.EditMode;
 import postern.infrastructure.FlashMessage;
 
 import org.springframework.stereotype.Controller;

@@ -1,9 +1,9 @@
-package postern.hosts.web;
+package postern.infrastructure;
 
 /**
  * Whether the host form adds a host or changes one.
  */
-enum EditMode {
+public enum EditMode {
 
 	CREATE, UPDATE
 
