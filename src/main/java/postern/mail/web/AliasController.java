@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import postern.infrastructure.EditMode;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailFileException;
@@ -68,14 +69,14 @@ class AliasController {
 	@GetMapping("/aliases/new")
 	String newAlias(Model model) {
 		model.addAttribute("form", new AliasForm());
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		return FORM_VIEW;
 	}
 
 	@PostMapping("/aliases/new")
 	String create(@Valid @ModelAttribute("form") AliasForm form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -93,7 +94,7 @@ class AliasController {
 	String edit(@PathVariable String alias, Model model) {
 		Alias current = existing(alias);
 		model.addAttribute("form", AliasForm.from(current));
-		model.addAttribute("editing", true);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		return FORM_VIEW;
 	}
@@ -103,7 +104,7 @@ class AliasController {
 			Model model, RedirectAttributes attributes) {
 		Alias current = existing(alias);
 		form.setAlias(current.address());
-		model.addAttribute("editing", true);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		if (result.hasFieldErrors("targets")) {
 			return FORM_VIEW;

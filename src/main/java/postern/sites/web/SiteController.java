@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 
 import postern.change.Change;
+import postern.infrastructure.EditMode;
 import postern.sites.CaddyfileSyntaxException;
 import postern.sites.SiteEntry;
 import postern.sites.SiteFieldException;
@@ -79,13 +80,13 @@ class SiteController {
 			form.setMx(mx);
 		}
 		model.addAttribute("form", form);
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		return FORM;
 	}
 
 	@PostMapping("/new")
 	String create(@Valid @ModelAttribute("form") SiteForm form, BindingResult result, Model model) {
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		if (result.hasErrors()) {
 			return FORM;
 		}
@@ -183,7 +184,7 @@ class SiteController {
 	}
 
 	private static void editing(Model model, SiteEntry entry) {
-		model.addAttribute("editing", true);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		model.addAttribute("entry", entry);
 		model.addAttribute("path", entry.pathId());
 	}
