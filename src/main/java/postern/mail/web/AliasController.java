@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import postern.infrastructure.EditMode;
+import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailFileException;
@@ -81,7 +82,7 @@ class AliasController {
 			return FORM_VIEW;
 		}
 		try {
-			return DomainController.toChange(this.aliases.previewAdd(form.storedAlias(), form.storedTargets()),
+			return Redirects.toChange(this.aliases.previewAdd(form.storedAlias(), form.storedTargets()).getId(),
 					attributes);
 		}
 		catch (MailFileException ex) {
@@ -109,7 +110,8 @@ class AliasController {
 		if (result.hasFieldErrors("targets")) {
 			return FORM_VIEW;
 		}
-		return DomainController.toChange(this.aliases.previewEdit(current.address(), form.storedTargets()), attributes);
+		return Redirects.toChange(this.aliases.previewEdit(current.address(), form.storedTargets()).getId(),
+				attributes);
 	}
 
 	@GetMapping("/aliases/{alias}/delete")
@@ -120,7 +122,7 @@ class AliasController {
 
 	@PostMapping("/aliases/{alias}/delete")
 	String delete(@PathVariable String alias, RedirectAttributes attributes) {
-		return DomainController.toChange(this.aliases.previewRemove(existing(alias).address()), attributes);
+		return Redirects.toChange(this.aliases.previewRemove(existing(alias).address()).getId(), attributes);
 	}
 
 	/** An alias on a mailbox's address takes its mail: the pages say so. */

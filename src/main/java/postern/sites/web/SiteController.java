@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import postern.change.Change;
 import postern.infrastructure.EditMode;
+import postern.infrastructure.Redirects;
 import postern.sites.CaddyfileSyntaxException;
 import postern.sites.SiteEntry;
 import postern.sites.SiteFieldException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The sites pages: every block of the Caddyfile, a form per kind for new and edited
@@ -85,14 +87,15 @@ class SiteController {
 	}
 
 	@PostMapping("/new")
-	String create(@Valid @ModelAttribute("form") SiteForm form, BindingResult result, Model model) {
+	String create(@Valid @ModelAttribute("form") SiteForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
 		model.addAttribute("editMode", EditMode.CREATE);
 		if (result.hasErrors()) {
 			return FORM;
 		}
 		try {
 			Change change = this.sites.previewNew(form.toInput());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			result.rejectValue(ex.getField(), ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
@@ -116,7 +119,7 @@ class SiteController {
 
 	@PostMapping("/{id}/edit")
 	String edit(@PathVariable String id, @Valid @ModelAttribute("form") SiteForm form, BindingResult result,
-			Model model) {
+			Model model, RedirectAttributes attributes) {
 		SiteEntry entry = this.sites.find(SiteIds.decode(id));
 		editing(model, entry);
 		if (result.hasErrors()) {
@@ -124,7 +127,7 @@ class SiteController {
 		}
 		try {
 			Change change = this.sites.previewEdit(entry.id(), form.toInput());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			result.rejectValue(ex.getField(), ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
@@ -146,8 +149,8 @@ class SiteController {
 	}
 
 	@PostMapping("/{id}/raw")
-	String raw(@PathVariable String id, @Valid @ModelAttribute("form") RawForm form, BindingResult result,
-			Model model) {
+	String raw(@PathVariable String id, @Valid @ModelAttribute("form") RawForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
 		SiteEntry entry = this.sites.find(SiteIds.decode(id));
 		editing(model, entry);
 		if (result.hasErrors()) {
@@ -155,7 +158,7 @@ class SiteController {
 		}
 		try {
 			Change change = this.sites.previewRaw(entry.id(), form.getText());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			result.rejectValue("text", ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
@@ -170,11 +173,11 @@ class SiteController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable String id, Model model) {
+	String delete(@PathVariable String id, Model model, RedirectAttributes attributes) {
 		SiteEntry entry = this.sites.find(SiteIds.decode(id));
 		try {
 			Change change = this.sites.previewDelete(entry.id());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			editing(model, entry);
