@@ -2,6 +2,7 @@ package postern.sites.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
@@ -93,17 +94,7 @@ class SiteController {
 		if (result.hasErrors()) {
 			return FORM;
 		}
-		try {
-			Change change = this.sites.previewNew(form.toInput());
-			return Redirects.toChange(change.getId(), attributes);
-		}
-		catch (SiteFieldException ex) {
-			result.rejectValue(ex.getField(), ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
-		}
-		catch (CaddyfileSyntaxException ex) {
-			result.reject("sites.error.caddyfile", new Object[] { ex.getMessage() }, ex.getMessage());
-		}
-		return FORM;
+		return preview(() -> this.sites.previewNew(form.toInput()), result, attributes);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -125,9 +116,16 @@ class SiteController {
 		if (result.hasErrors()) {
 			return FORM;
 		}
+		return preview(() -> this.sites.previewEdit(entry.id(), form.toInput()), result, attributes);
+	}
+
+	/**
+	 * Preview a site's change and go to it, or show the form again with the field (or the
+	 * Caddyfile) that refused it.
+	 */
+	private static String preview(Supplier<Change> preview, BindingResult result, RedirectAttributes attributes) {
 		try {
-			Change change = this.sites.previewEdit(entry.id(), form.toInput());
-			return Redirects.toChange(change.getId(), attributes);
+			return Redirects.toChange(preview.get().getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			result.rejectValue(ex.getField(), ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
