@@ -99,9 +99,37 @@ public record PosternProperties(@NotNull Path dataDir, @Valid @NotNull Maddy mad
 	 * @param dataDir Caddy's storage (certificates it obtained)
 	 * @param reload how a changed Caddyfile is applied
 	 * @param adminUrl Caddy's admin API, used by the {@code admin-api} strategy
+	 * @param environment the variables Caddy's own unit runs with, {@code NAME=value}
+	 * each (its {@code {$VAR}} placeholders are expanded from them); {@code caddy} runs
+	 * with these and no other, never with Postern's
 	 */
 	public record Caddy(@NotNull Path binary, @NotNull Path caddyfile, @NotNull Path webRoot, @NotNull Path dataDir,
-			@NotNull CaddyReload reload, @NotNull URI adminUrl) {
+			@NotNull CaddyReload reload, @NotNull URI adminUrl,
+			List<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*=[^\\x00]*",
+					message = "must be NAME=value") String> environment) {
+
+		@ConstructorBinding
+		public Caddy {
+			environment = (environment != null) ? List.copyOf(environment) : List.of();
+		}
+
+		public Caddy(Path binary, Path caddyfile, Path webRoot, Path dataDir, CaddyReload reload, URI adminUrl) {
+			this(binary, caddyfile, webRoot, dataDir, reload, adminUrl, List.of());
+		}
+
+		/**
+		 * Caddy's environment as variables.
+		 * @return each name with its value, in the order given
+		 */
+		public Map<String, String> environmentVariables() {
+			Map<String, String> variables = new LinkedHashMap<>();
+			for (String entry : this.environment) {
+				int equals = entry.indexOf('=');
+				variables.put(entry.substring(0, equals), entry.substring(equals + 1));
+			}
+			return variables;
+		}
+
 	}
 
 	/**

@@ -60,7 +60,9 @@ public record TestPostgres(String url, String user, String password) {
 
 	Optional<String> unreachable(boolean ci) {
 		try (Connection connection = connect()) {
-			connection.isValid(5);
+			if (!connection.isValid(5)) {
+				throw new SQLException("the connection does not answer");
+			}
 			return Optional.empty();
 		}
 		catch (SQLException ex) {
@@ -107,6 +109,11 @@ public record TestPostgres(String url, String user, String password) {
 		catch (SQLException ex) {
 			throw new IllegalStateException("PostgreSQL at " + this.url + " refused: " + sql, ex);
 		}
+	}
+
+	@Override
+	public String toString() {
+		return this.url + " as " + this.user;
 	}
 
 	private Connection connect() throws SQLException {

@@ -33,6 +33,17 @@ public enum ApiScope {
 	}
 
 	/**
+	 * A scope as a person or a script spells it: {@code write}, {@code WRITE},
+	 * {@code Write}.
+	 * @param text the scope's name in any case
+	 * @return the scope
+	 * @throws IllegalArgumentException when it names no scope
+	 */
+	public static ApiScope of(String text) {
+		return valueOf(text.strip().toUpperCase(Locale.ROOT));
+	}
+
+	/**
 	 * The message key of the scope's label.
 	 * @return e.g. {@code api.scope.read}
 	 */

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class HealthDashboard {
 
 	@Bean
-	DashboardCard healthCard(HealthResults results) {
+	DashboardCard healthCard(HealthResults results, HealthPlanner planner) {
 		return new DashboardCard() {
 
 			@Override
@@ -29,7 +29,8 @@ class HealthDashboard {
 
 			@Override
 			public Object content() {
-				return new HealthCard(results.grid(), results.latestSummary().orElse(null));
+				return new HealthCard(results.grid().sortedBy(planner.subjectOrder()),
+						results.latestSummary().orElse(null));
 			}
 
 		};

@@ -35,6 +35,16 @@ public record HealthGrid(List<String> checks, List<Row> rows) {
 		return new HealthGrid(checks, List.copyOf(rows));
 	}
 
+	/**
+	 * The same grid with its rows in another order.
+	 * @param order an order of subjects
+	 * @return the sorted grid
+	 */
+	public HealthGrid sortedBy(Comparator<String> order) {
+		return new HealthGrid(this.checks,
+				this.rows.stream().sorted(Comparator.comparing(Row::subject, order)).toList());
+	}
+
 	public boolean isEmpty() {
 		return this.rows.isEmpty();
 	}

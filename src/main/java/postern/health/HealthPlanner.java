@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import postern.PosternProperties;
 import postern.host.FileSnapshot;
@@ -87,6 +89,31 @@ public class HealthPlanner {
 		boolean withServer = mx != null && (scope == null || scope.equals(mx));
 		return new HealthPlan(expected, withServer ? mx : null, server.ipv4(), server.ipv6(),
 				withServer ? certificate(mx) : null, siteNames);
+	}
+
+	/**
+	 * The order an admin reads subjects in: the mail domains (the primary one first), the
+	 * MX host, then the sites, by name.
+	 * @return the order; by name alone when maddy.conf cannot be read
+	 */
+	public Comparator<String> subjectOrder() {
+		List<String> mailDomains;
+		Optional<String> mx;
+		try {
+			mailDomains = this.domains.list().stream().map(MailDomain::name).toList();
+			mx = this.domains.mxHost();
+		}
+		catch (RuntimeException ex) {
+			return Comparator.naturalOrder();
+		}
+		ToIntFunction<String> rank = (subject) -> {
+			int index = mailDomains.indexOf(subject);
+			if (index >= 0) {
+				return index;
+			}
+			return mailDomains.size() + (mx.filter(subject::equals).isPresent() ? 0 : 1);
+		};
+		return Comparator.comparingInt(rank).thenComparing(Comparator.naturalOrder());
 	}
 
 	/**

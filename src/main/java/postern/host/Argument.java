@@ -2,8 +2,6 @@ package postern.host;
 
 import java.util.regex.Pattern;
 
-import postern.names.MailAddresses;
-
 /**
  * The kinds of value a {@link CommandKind} takes, each with the only shape it accepts. No
  * value may start with {@code -}, so a value is never read as an option. A
@@ -24,8 +22,15 @@ public enum Argument {
 	IP_ADDRESS("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
 			+ "|[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}", false),
 
-	/** A mailbox address as maddy stores it: {@link MailAddresses#MAILBOX}. */
-	MAILBOX(MailAddresses.MAILBOX, false),
+	/**
+	 * A mailbox address as maddy stores it: lower-case ASCII, a local part of letters,
+	 * digits, {@code .}, {@code _} and {@code -} (no {@code +}, which maddy's rewrite
+	 * strips), and inside it {@code /}, which maddy accepts in a name made by hand (the
+	 * first character is still a letter or a digit, so it reads neither as an option nor
+	 * as a path); a domain of dot-separated labels (IDN in punycode).
+	 */
+	MAILBOX("(?=.{3,254}$)(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._/-]{0,62}[a-z0-9])?"
+			+ "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?", false),
 
 	/**
 	 * An absolute path to a configuration file (maddy.conf or a candidate next to it):

@@ -3,14 +3,19 @@ package postern.host;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
  * A command to run on a host: an argv list (never a shell string), optional bytes for its
- * standard input, a timeout, and the positions of arguments that must never be shown.
+ * standard input, a timeout, the positions of arguments that must never be shown, and
+ * optionally the whole environment it runs with.
  * <p>
  * Commands are made by the {@link CommandCatalogue} only, so every command Postern can
  * run is one of the {@link CommandKind kinds} it knows.
@@ -18,6 +23,9 @@ import java.util.Set;
 public final class Command {
 
 	private static final String REDACTED = "******";
+
+	/** A name {@code env} and a POSIX shell take as a variable. */
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private final CommandKind kind;
 
@@ -32,12 +40,17 @@ public final class Command {
 	/** How many words before the program are its prefix (such as {@code sudo -n}). */
 	private final int prefixSize;
 
+	/**
+	 * The only variables the process gets, or {@code null} for Postern's own environment.
+	 */
+	private final Map<String, String> environment;
+
 	Command(CommandKind kind, List<String> argv, byte[] stdin, Duration timeout, Set<Integer> redacted) {
-		this(kind, argv, stdin, timeout, redacted, 0);
+		this(kind, argv, stdin, timeout, redacted, 0, null);
 	}
 
-	Command(CommandKind kind, List<String> argv, byte[] stdin, Duration timeout, Set<Integer> redacted,
-			int prefixSize) {
+	Command(CommandKind kind, List<String> argv, byte[] stdin, Duration timeout, Set<Integer> redacted, int prefixSize,
+			Map<String, String> environment) {
 		if (argv.isEmpty()) {
 			throw new IllegalArgumentException("A command needs a program");
 		}
@@ -48,6 +61,16 @@ public final class Command {
 		this.redacted = Set.copyOf(redacted);
 		this.redacted.forEach((index) -> Objects.checkIndex(index, argv.size()));
 		this.prefixSize = Objects.checkIndex(prefixSize, argv.size());
+		this.environment = (environment != null) ? checked(environment) : null;
+	}
+
+	private static Map<String, String> checked(Map<String, String> environment) {
+		environment.forEach((name, value) -> {
+			if (!VARIABLE_NAME.matcher(name).matches() || value.indexOf('\0') >= 0) {
+				throw new IllegalArgumentException("Not an environment variable: " + name);
+			}
+		});
+		return Collections.unmodifiableMap(new LinkedHashMap<>(environment));
 	}
 
 	/**
@@ -68,7 +91,7 @@ public final class Command {
 	Command redacting(int... positions) {
 		Set<Integer> more = new HashSet<>(this.redacted);
 		Arrays.stream(positions).forEach(more::add);
-		return new Command(this.kind, this.argv, this.stdin, this.timeout, more, this.prefixSize);
+		return new Command(this.kind, this.argv, this.stdin, this.timeout, more, this.prefixSize, this.environment);
 	}
 
 	/**
@@ -116,7 +139,7 @@ public final class Command {
 	 */
 	public Command withStdin(byte[] input) {
 		return new Command(this.kind, this.argv, Arrays.copyOf(input, input.length), this.timeout, this.redacted,
-				this.prefixSize);
+				this.prefixSize, this.environment);
 	}
 
 	/**
@@ -125,7 +148,44 @@ public final class Command {
 	 * @return a new command
 	 */
 	public Command withTimeout(Duration newTimeout) {
-		return new Command(this.kind, this.argv, this.stdin, newTimeout, this.redacted, this.prefixSize);
+		return new Command(this.kind, this.argv, this.stdin, newTimeout, this.redacted, this.prefixSize,
+				this.environment);
+	}
+
+	/**
+	 * The same command run with exactly these variables and no other: a program that
+	 * expands variables from what it is given (Caddy's {@code {$VAR}}) must never see
+	 * Postern's own, which hold its secrets.
+	 * @param variables the whole environment, possibly empty
+	 * @return a new command
+	 */
+	public Command withEnvironment(Map<String, String> variables) {
+		return new Command(this.kind, this.argv, this.stdin, this.timeout, this.redacted, this.prefixSize,
+				Objects.requireNonNull(variables));
+	}
+
+	/**
+	 * The environment the command runs with.
+	 * @return the only variables it gets, or {@code null} when it inherits Postern's
+	 */
+	public Map<String, String> environment() {
+		return this.environment;
+	}
+
+	/**
+	 * The argv prefixed with {@code env -i NAME=value...} when the command has its own
+	 * environment, for a remote host whose commands start from a login shell's
+	 * environment: each variable is one word, never a piece of shell text.
+	 * @return the argv to send, secrets included
+	 */
+	List<String> argvWithEnvironment() {
+		if (this.environment == null) {
+			return this.argv;
+		}
+		List<String> words = new ArrayList<>(List.of("env", "-i"));
+		this.environment.forEach((name, value) -> words.add(name + "=" + value));
+		words.addAll(this.argv);
+		return List.copyOf(words);
 	}
 
 	/**
@@ -154,7 +214,7 @@ public final class Command {
 		int shift = newPrefix.size() - this.prefixSize;
 		Set<Integer> moved = new HashSet<>();
 		this.redacted.forEach((index) -> moved.add(index + shift));
-		return new Command(this.kind, replaced, this.stdin, this.timeout, moved, newPrefix.size());
+		return new Command(this.kind, replaced, this.stdin, this.timeout, moved, newPrefix.size(), this.environment);
 	}
 
 	@Override

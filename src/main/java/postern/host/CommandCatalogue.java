@@ -31,7 +31,11 @@ public class CommandCatalogue {
 	 * @throws IllegalArgumentException when a value does not have its argument's shape
 	 */
 	public Command command(CommandKind kind, String... values) {
-		return build(kind, prefix(kind.program()), executable(kind.program()), values);
+		Command command = build(kind, prefix(kind.program()), executable(kind.program()), values);
+		// Caddy expands {$VAR} from its environment into what it reads and prints: it
+		// gets its own unit's variables, never Postern's secrets
+		return (kind.program() == Program.CADDY)
+				? command.withEnvironment(this.properties.caddy().environmentVariables()) : command;
 	}
 
 	/**
@@ -72,7 +76,7 @@ public class CommandCatalogue {
 		int offset = argv.size();
 		argv.addAll(kind.words(List.of(values)));
 		Set<Integer> redacted = kind.secretWords().stream().map((index) -> offset + index).collect(Collectors.toSet());
-		return new Command(kind, argv, null, kind.timeout(), redacted, prefix.size());
+		return new Command(kind, argv, null, kind.timeout(), redacted, prefix.size(), null);
 	}
 
 	/**

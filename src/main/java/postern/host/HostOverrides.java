@@ -74,7 +74,7 @@ public record HostOverrides(Map<HostSetting, String> values) {
 						path(HostSetting.CADDY_WEB_ROOT, caddy.webRoot()),
 						path(HostSetting.CADDY_DATA_DIR, caddy.dataDir()),
 						get(HostSetting.CADDY_RELOAD).map(HostOverrides::reload).orElse(caddy.reload()),
-						caddy.adminUrl()),
+						caddy.adminUrl(), caddy.environment()),
 				new PosternProperties.Units(get(HostSetting.CADDY_UNIT).orElse(units.caddy()),
 						get(HostSetting.MADDY_UNIT).orElse(units.maddy())),
 				words(HostSetting.SYSTEM_PREFIX).orElse(application.systemPrefix()),

@@ -50,7 +50,12 @@ final class LocalProcesses {
 
 	private static Process start(Command command) {
 		try {
-			return new ProcessBuilder(command.argv()).start();
+			ProcessBuilder builder = new ProcessBuilder(command.argv());
+			if (command.environment() != null) {
+				builder.environment().clear();
+				builder.environment().putAll(command.environment());
+			}
+			return builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new CommandStartException(command, ex);

@@ -248,7 +248,8 @@ public final class SshHost implements Host, AutoCloseable {
 	static String remoteCommandLine(Command command) {
 		long millis = Math.max(1, command.timeout().toMillis());
 		String seconds = BigDecimal.valueOf(millis).movePointLeft(3).toPlainString();
-		return "timeout --kill-after=" + KILL_AFTER_SECONDS + " " + seconds + " " + ShellQuoting.join(command.argv());
+		return "timeout --kill-after=" + KILL_AFTER_SECONDS + " " + seconds + " "
+				+ ShellQuoting.join(command.argvWithEnvironment());
 	}
 
 	@Override

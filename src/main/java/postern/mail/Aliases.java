@@ -24,6 +24,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
 
 /**
  * maddy's aliases, from the aliases file of the current host. Edits from the panel are
@@ -148,7 +149,7 @@ public class Aliases {
 	 */
 	public Change previewEdit(String address, List<String> targets) {
 		return preview("mail.change.alias-edit", address, "edit alias " + address,
-				(file) -> file.withTargets(address, targets), "/aliases/" + address + "/edit");
+				(file) -> file.withTargets(address, targets), "/aliases/" + segment(address) + "/edit");
 	}
 
 	/**
@@ -159,7 +160,7 @@ public class Aliases {
 	 */
 	public Change previewRemove(String address) {
 		return preview("mail.change.alias-remove", address, "remove alias " + address,
-				(file) -> file.withoutAlias(address), "/aliases/" + address + "/delete");
+				(file) -> file.withoutAlias(address), "/aliases/" + segment(address) + "/delete");
 	}
 
 	private void requireLocal(String address) {
@@ -194,6 +195,14 @@ public class Aliases {
 	}
 
 	private record Read(FileSnapshot snapshot, AliasesFile file) {
+	}
+
+	/**
+	 * A name as one path segment of a link: a {@code /} maddy accepts in it must not
+	 * split the link.
+	 */
+	private static String segment(String name) {
+		return UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
 	}
 
 }

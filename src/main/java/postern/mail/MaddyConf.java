@@ -432,11 +432,15 @@ public final class MaddyConf {
 
 	private static final class Parser {
 
+		private static final int MAX_NESTING = 255;
+
 		private final String text;
 
 		private final List<Token> tokens;
 
 		private int next;
+
+		private int depth;
 
 		Parser(String text, List<Token> tokens) {
 			this.text = text;
@@ -448,6 +452,10 @@ public final class MaddyConf {
 		}
 
 		private List<Directive> block(Token opening) {
+			if (opening != null && ++this.depth > MAX_NESTING) {
+				// maddy's own limit; deeper would only exhaust the stack
+				throw new MailFileException("maddy-conf.syntax.too-deep", Integer.toString(opening.line()));
+			}
 			List<Directive> directives = new ArrayList<>();
 			while (this.next < this.tokens.size()) {
 				Token name = this.tokens.get(this.next++);
@@ -456,6 +464,7 @@ public final class MaddyConf {
 						throw new MailFileException("maddy-conf.syntax.unexpected-brace",
 								Integer.toString(name.line()));
 					}
+					this.depth--;
 					return directives;
 				}
 				if (name.is("{")) {

@@ -19,6 +19,7 @@ import postern.sites.CaddyReloader;
 import postern.sites.SiteService;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The local domains of maddy, read from {@code $(local_domains)} in maddy.conf on the
@@ -167,7 +168,7 @@ public class MailDomains {
 		return this.changes.preview(ChangeRequest
 			.titled("mail.change.domain-remove", List.of(domain), "remove mail domain " + domain,
 					List.of(maddyConfEdit(current, edited)), List.of(MaddyRestart.ID))
-			.withOrigin("/domains/" + domain + "/delete"));
+			.withOrigin("/domains/" + UriUtils.encodePathSegment(domain, StandardCharsets.UTF_8) + "/delete"));
 	}
 
 	private static FileEdit maddyConfEdit(Read current, MaddyConf edited) {

@@ -232,12 +232,39 @@ public class AdminAccounts {
 	}
 
 	/**
-	 * Count a wrong password; locks the account when it reaches the limit.
+	 * Let one password check of an account run, counting it as a failure at once: of any
+	 * number of parallel attempts, from any addresses, no more than the lockout limit get
+	 * through, and none while the account is locked.
+	 * @param username the admin
+	 * @return {@code false} when the check must not run (the account is locked, or as
+	 * many attempts as the limit are already counted)
+	 */
+	@Transactional
+	boolean reservePasswordCheck(String username) {
+		return this.admins.reserveAttempt(username, this.settings.lockoutAttempts(), this.clock.instant()) == 1;
+	}
+
+	/**
+	 * A reserved check ended neither way (the password was right, a second factor is
+	 * still due): it no longer counts.
+	 * @param username the admin
+	 */
+	@Transactional
+	void releasePasswordCheck(String username) {
+		this.admins.releaseAttempt(username);
+	}
+
+	/**
+	 * A reserved check found a wrong password (it is counted already): lock the account
+	 * when the count reached the limit.
 	 * @param username the admin
 	 */
 	@Transactional
 	void passwordFailed(String username) {
-		this.admins.findByUsername(username).ifPresent(this::failed);
+		Instant until = this.clock.instant().plus(this.settings.lockoutDuration());
+		if (this.admins.lockAtLimit(username, this.settings.lockoutAttempts(), until) == 1) {
+			this.auditLog.recordAs(username, "login.locked", username, false, "locked until " + until);
+		}
 	}
 
 	/**

@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
  * Checks the login form's user name and password. Every refusal looks the same from
  * outside, and an unknown name costs the same BCrypt check as a known one (against a
  * dummy hash), so neither the answer nor its timing tells whether an account exists. A
- * locked account is refused even with the right password; an address that keeps failing
- * is slowed down by {@link LoginThrottle}.
+ * locked account is refused even with the right password, which is then not checked; each
+ * check of an account's password is counted against its lockout limit before it runs (see
+ * {@link AdminAccounts#reservePasswordCheck}), so a parallel burst from many addresses
+ * gets no more checks than the limit. An address that keeps failing is slowed down by
+ * {@link LoginThrottle}.
  */
 @Component
 class AdminAuthenticationProvider implements AuthenticationProvider {
@@ -52,22 +55,26 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 			throw new LoginRefusedException(Reason.THROTTLED);
 		}
 		Optional<Admin> admin = this.accounts.findForLogin(username);
-		boolean matches = passwordMatches(password, admin.map(Admin::getPasswordHash).orElse(this.dummyHash));
 		if (admin.isEmpty()) {
+			passwordMatches(password, this.dummyHash);
 			this.throttle.failed(address);
 			throw new LoginRefusedException(Reason.UNKNOWN_ACCOUNT);
 		}
-		if (admin.get().isLockedAt(this.accounts.now())) {
+		if (!this.accounts.reservePasswordCheck(username)) {
+			// the same work as a check, against the dummy hash: the account's own
+			// password is never tried while it is locked
+			passwordMatches(password, this.dummyHash);
 			this.throttle.failed(address);
 			throw new LoginRefusedException(Reason.LOCKED);
 		}
-		if (!matches) {
+		if (!passwordMatches(password, admin.get().getPasswordHash())) {
 			this.throttle.failed(address);
 			this.accounts.passwordFailed(username);
 			throw new LoginRefusedException(Reason.WRONG_PASSWORD);
 		}
 		if (admin.get().isTotpEnabled()) {
 			this.throttle.released(address);
+			this.accounts.releasePasswordCheck(username);
 			return authenticated(username, Authorities.TOTP_PENDING, authentication);
 		}
 		this.accounts.passwordSucceeded(username);

@@ -91,13 +91,27 @@ public class CaddyReloader extends ManagedFileHandler implements ChangeReloader 
 		return this.units.reloadAndCheck(host, settings.units().caddy());
 	}
 
+	/**
+	 * The admin endpoint Caddy listens on for a host: the one its Caddyfile names, else
+	 * {@code postern.caddy.admin-url}.
+	 * @param host the host
+	 * @return the address in use
+	 */
+	public CaddyAdminAddress adminAddress(Host host) {
+		return CaddyAdminAddress.of(host, properties());
+	}
+
 	private ReloadResult caddyCli(Host host, ServerSettings settings) {
-		URI admin = properties().caddy().adminUrl();
+		CaddyAdminAddress address = adminAddress(host);
+		if (address.url() == null) {
+			return unreachable(address);
+		}
+		URI admin = address.url();
 		if (!isLoopback(admin)) {
 			return notLoopback(admin);
 		}
-		String address = admin.getHost() + ":" + port(admin);
-		CommandResult result = host.run(this.catalogue.command(CommandKind.CADDY_RELOAD, caddyfile(settings), address));
+		CommandResult result = host.run(this.catalogue.command(CommandKind.CADDY_RELOAD, caddyfile(settings),
+				admin.getHost() + ":" + port(admin)));
 		String output = said("caddy reload", result);
 		if (!result.succeeded()) {
 			return ReloadResult.failed(output);
@@ -106,7 +120,7 @@ public class CaddyReloader extends ManagedFileHandler implements ChangeReloader 
 			return ReloadResult.succeeded(output + "\ncaddy reload loaded the file through the admin API of "
 					+ host.name() + " (its exit code is the check)");
 		}
-		return verify(output);
+		return verify(admin, output);
 	}
 
 	private ReloadResult adminApi(Host host, ServerSettings settings) {
@@ -115,7 +129,11 @@ public class CaddyReloader extends ManagedFileHandler implements ChangeReloader 
 					+ " machine, which cannot reach the admin API of " + host.name()
 					+ ". Choose systemctl or caddy-cli for this host in its settings (/hosts).");
 		}
-		URI admin = properties().caddy().adminUrl();
+		CaddyAdminAddress address = adminAddress(host);
+		if (address.url() == null) {
+			return unreachable(address);
+		}
+		URI admin = address.url();
 		if (!isLoopback(admin)) {
 			return notLoopback(admin);
 		}
@@ -143,15 +161,15 @@ public class CaddyReloader extends ManagedFileHandler implements ChangeReloader 
 			Thread.currentThread().interrupt();
 			return ReloadResult.failed(output + "\ninterrupted");
 		}
-		return verify(output);
+		return verify(admin, output);
 	}
 
 	/**
 	 * The admin API answers with the running configuration. (Java's HttpClient cannot
 	 * read this answer: Caddy ends it with an HTTP trailer.)
 	 */
-	private ReloadResult verify(String output) {
-		URI config = endpoint(properties().caddy().adminUrl(), "config/");
+	private ReloadResult verify(URI admin, String output) {
+		URI config = endpoint(admin, "config/");
 		HttpURLConnection connection = null;
 		try {
 			connection = (HttpURLConnection) config.toURL().openConnection(Proxy.NO_PROXY);
@@ -203,17 +221,24 @@ public class CaddyReloader extends ManagedFileHandler implements ChangeReloader 
 
 	private static ReloadResult notLoopback(URI admin) {
 		return ReloadResult
-			.failed("postern.caddy.admin-url must be on loopback (localhost, 127.0.0.1 or [::1]): " + admin);
+			.failed("Caddy's admin endpoint must be on loopback (localhost, 127.0.0.1 or [::1]) for Postern to reload"
+					+ " through it: " + admin);
 	}
 
-	private static String said(String what, CommandResult result) {
+	private static ReloadResult unreachable(CaddyAdminAddress address) {
+		return ReloadResult.failed("Postern cannot reload Caddy through its admin endpoint: " + address.refusal()
+				+ ". Reload with systemctl (postern.caddy.reload=systemctl, or the host's own setting).");
+	}
+
+	private String said(String what, CommandResult result) {
 		StringBuilder text = new StringBuilder(what).append(": ");
 		text.append(result.timedOut() ? "timed out" : "exit code " + result.exitCode());
 		String output = (result.stdout() + "\n" + result.stderr()).lines()
 			.filter((line) -> !line.isBlank() && !line.startsWith("{"))
 			.reduce((a, b) -> a + "\n" + b)
 			.orElse("");
-		return output.isEmpty() ? text.toString() : text.append('\n').append(output).toString();
+		return CaddyOutput.hideValues(output.isEmpty() ? text.toString() : text.append('\n').append(output).toString(),
+				properties().caddy().environmentVariables());
 	}
 
 }

@@ -128,25 +128,27 @@ public final class Caddyfile {
 	}
 
 	/**
-	 * The indentation of the file's first indented directive.
+	 * One level of indentation as the file writes it: the most common indentation of the
+	 * directives of its braced blocks.
 	 * @return a tab, or the spaces the file uses
 	 */
 	public String indent() {
-		for (String line : print().split("\n")) {
-			if (line.startsWith("\t")) {
-				return "\t";
-			}
-			if (line.startsWith(" ")) {
-				int spaces = 0;
-				while (spaces < line.length() && line.charAt(spaces) == ' ') {
-					spaces++;
-				}
-				if (spaces < line.length() && spaces <= 8) {
-					return " ".repeat(spaces);
+		java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+		for (Block block : this.blocks) {
+			if (block.braced()) {
+				for (Segment segment : block.segments()) {
+					block.indentOf(segment.tokens().get(0))
+						.filter((indent) -> !indent.isEmpty())
+						.ifPresent((indent) -> counts.merge(indent, 1, Integer::sum));
 				}
 			}
 		}
-		return "\t";
+		return counts.entrySet()
+			.stream()
+			.max(java.util.Map.Entry.<String, Integer>comparingByValue()
+				.thenComparing((entry) -> entry.getKey().equals("\t")))
+			.map(java.util.Map.Entry::getKey)
+			.orElse("\t");
 	}
 
 	/**
@@ -160,8 +162,25 @@ public final class Caddyfile {
 	public Caddyfile replace(Block block, String text) {
 		int index = indexOf(block);
 		String raw = block.leading() + text + (block.raw().endsWith("\n") ? lineSeparator() : "");
+		return replaceRaw(index, raw);
+	}
+
+	/**
+	 * The file with one block's whole text replaced, the lines in front of it included.
+	 * @param block a block of this file
+	 * @param raw its new text, as {@link Block#raw()}
+	 * @return the edited file
+	 * @throws CaddyfileSyntaxException when the text is not exactly one block
+	 */
+	Caddyfile replaceRaw(Block block, String raw) {
+		return replaceRaw(indexOf(block), raw);
+	}
+
+	private Caddyfile replaceRaw(int index, String raw) {
+		// Only the last block may go without braces: it runs to the end of the file
+		boolean last = index == this.blocks.size() - 1;
 		List<Block> edited = new ArrayList<>(this.blocks);
-		edited.set(index, single(raw, index == 0));
+		edited.set(index, single(raw, index == 0, last));
 		return new Caddyfile(edited, this.tail);
 	}
 
@@ -177,26 +196,47 @@ public final class Caddyfile {
 	}
 
 	/**
-	 * The file with a new block at its end, after a blank line.
+	 * The file with a new block at its end, after a blank line. A site written without
+	 * braces (legal only while it is the last block) gets them first: {@code " {"} at the
+	 * end of its address line and a {@code "}"} line after its last directive, nothing
+	 * else.
 	 * @param text the new block, from its first key to its closing brace
 	 * @return the edited file
 	 * @throws CaddyfileSyntaxException when the text is not exactly one block
 	 */
 	public Caddyfile append(String text) {
 		String separator = lineSeparator();
-		String before = print();
+		List<Block> edited = new ArrayList<>(this.blocks);
+		if (!edited.isEmpty() && !edited.get(edited.size() - 1).braced()
+				&& edited.get(edited.size() - 1).kind() == BlockKind.SITE) {
+			Block unbraced = edited.get(edited.size() - 1);
+			edited.set(edited.size() - 1, single(withBraces(unbraced, separator), edited.size() == 1, false));
+		}
+		String before = new Caddyfile(edited, "").print();
 		String leading = this.tail;
-		if (!before.isEmpty()) {
-			if (!before.endsWith("\n")) {
+		String all = before + leading;
+		if (!all.isEmpty()) {
+			if (!all.endsWith("\n")) {
 				leading += separator;
 			}
-			if (!before.endsWith("\n\n") && !before.endsWith("\n\r\n")) {
+			if (!all.endsWith("\n\n") && !all.endsWith("\n\r\n")) {
 				leading += separator;
 			}
 		}
-		List<Block> edited = new ArrayList<>(this.blocks);
-		edited.add(single(leading + text + separator, this.blocks.isEmpty()));
+		edited.add(single(leading + text + separator, edited.isEmpty(), false));
 		return new Caddyfile(edited, "");
+	}
+
+	/**
+	 * An unbraced site's text with its braces: {@code " {"} right after its last address,
+	 * a closing brace on a line of its own after its last directive.
+	 */
+	private static String withBraces(Block block, String separator) {
+		String raw = block.raw();
+		Token lastKey = block.keyTokens().get(block.keyTokens().size() - 1);
+		int afterKeys = lastKey.end() - block.offset();
+		String closing = (raw.endsWith("\n") ? "" : separator) + "}" + separator;
+		return raw.substring(0, afterKeys) + " {" + raw.substring(afterKeys) + closing;
 	}
 
 	private int indexOf(Block block) {
@@ -208,19 +248,21 @@ public final class Caddyfile {
 		throw new IllegalArgumentException("Not a block of this file: " + block.id());
 	}
 
-	private static Block single(String raw, boolean first) {
+	private static Block single(String raw, boolean first, boolean mayGoWithoutBraces) {
 		Caddyfile parsed = parse(raw);
-		if (parsed.blocks().size() != 1 || !parsed.tail().isEmpty()) {
+		if (parsed.blocks().size() != 1 || !parsed.tail().isBlank()) {
 			throw new CaddyfileSyntaxException(1, "the text must be exactly one block");
 		}
 		Block block = parsed.blocks().get(0);
 		if (block.kind() == BlockKind.GLOBAL && !first) {
 			throw new CaddyfileSyntaxException(1, "a block without keys is the global options block");
 		}
-		if (!block.braced()) {
+		if (!block.braced() && !mayGoWithoutBraces) {
 			throw new CaddyfileSyntaxException(1, "a block needs braces");
 		}
-		return block;
+		// The tail of a block's text (a comment after an unbraced site) stays with it
+		return new Block(block.raw() + parsed.tail(), block.keyStart(), block.keys(), block.kind(), block.segments(),
+				block.braced(), block.startLine(), block.offset(), block.keyTokens());
 	}
 
 	/**
@@ -295,7 +337,19 @@ public final class Caddyfile {
 	 * @param block the segments of its block, empty for none
 	 * @param braced whether it has a block (possibly empty)
 	 */
-	public record Segment(List<Token> tokens, List<Segment> block, boolean braced) {
+	public record Segment(List<Token> tokens, List<Segment> block, boolean braced, Token close) {
+
+		Segment(List<Token> tokens, List<Segment> block, boolean braced) {
+			this(tokens, block, braced, null);
+		}
+
+		/**
+		 * The last token of the segment: its closing brace, or its last argument.
+		 * @return the token
+		 */
+		public Token last() {
+			return (this.close != null) ? this.close : this.tokens.get(this.tokens.size() - 1);
+		}
 
 		/**
 		 * The directive's name.
@@ -327,9 +381,12 @@ public final class Caddyfile {
 	 * @param braced whether its body is in braces (only a single-site file may go
 	 * without)
 	 * @param startLine the line its first key is on, from 1
+	 * @param offset where {@code raw} starts in the text its tokens were read from (a
+	 * token of the block starts at {@code token.start() - offset} in {@code raw})
+	 * @param keyTokens the tokens of its keys, as written
 	 */
 	public record Block(String raw, int keyStart, List<String> keys, BlockKind kind, List<Segment> segments,
-			boolean braced, int startLine) {
+			boolean braced, int startLine, int offset, List<Token> keyTokens) {
 
 		/**
 		 * The block's id in the panel: its first key.
@@ -359,6 +416,19 @@ public final class Caddyfile {
 				end--;
 			}
 			return text.substring(0, end);
+		}
+
+		/**
+		 * The whitespace in front of a token of this block, when it is the first on its
+		 * line.
+		 * @param token a token of this block
+		 * @return the indentation, or empty when other text comes before the token
+		 */
+		public Optional<String> indentOf(Token token) {
+			int start = token.start() - this.offset;
+			int lineStart = this.raw.lastIndexOf('\n', start - 1) + 1;
+			String before = this.raw.substring(lineStart, start);
+			return before.isBlank() ? Optional.of(before) : Optional.empty();
 		}
 
 		/**
@@ -613,6 +683,7 @@ public final class Caddyfile {
 				return importLine(firstToken);
 			}
 			List<String> keys = new ArrayList<>();
+			List<Token> keyTokens = new ArrayList<>();
 			if (!firstToken.isOpen()) {
 				boolean more = true;
 				while (this.next < this.tokens.size()) {
@@ -627,6 +698,13 @@ public final class Caddyfile {
 						break;
 					}
 					String value = token.value();
+					if (token.type() == TokenType.WORD && value.endsWith("{")) {
+						// Caddy's own refusal: "Site addresses cannot end with a curly
+						// brace"
+						throw new CaddyfileSyntaxException(token.line(),
+								"expected a space between '" + value.substring(0, value.length() - 1) + "' and '{'");
+					}
+					keyTokens.add(token);
 					more = value.endsWith(",");
 					for (String key : value.split(",")) {
 						if (!key.isEmpty()) {
@@ -642,26 +720,39 @@ public final class Caddyfile {
 			}
 			BlockKind kind = kind(keys);
 			if (this.next >= this.tokens.size() || !this.tokens.get(this.next).isOpen()) {
-				// A single site without braces: the rest of the file is its body.
-				if (!first) {
-					throw new CaddyfileSyntaxException(firstToken.line(), "expected '{' after the site addresses");
-				}
-				List<Segment> segments = segments(this.next, this.tokens.size());
-				this.next = this.tokens.size();
-				String raw = this.text.substring(this.textStart);
-				int keyStart = firstToken.start() - this.textStart;
-				this.textStart = this.text.length();
-				return new Block(raw, keyStart, keys, kind, segments, false, firstToken.line());
+				return unbraced(firstToken, keys, keyTokens, kind);
 			}
 			int open = this.next;
 			int close = matching(open);
 			List<Segment> segments = segments(open + 1, close);
 			this.next = close + 1;
-			int end = lineEnd(this.tokens.get(close).end());
+			return block(firstToken, keys, keyTokens, kind, segments, true, this.tokens.get(close));
+		}
+
+		/**
+		 * A site without braces (Caddy's single-site form): every directive up to the end
+		 * of the file is its body. Comments and blank lines after its last directive are
+		 * the file's tail, so that a closing brace can go right after that directive.
+		 */
+		private Block unbraced(Token firstToken, List<String> keys, List<Token> keyTokens, BlockKind kind) {
+			if (kind != BlockKind.SITE) {
+				throw new CaddyfileSyntaxException(firstToken.line(), "expected '{' after " + keys.get(0));
+			}
+			List<Segment> segments = segments(this.next, this.tokens.size());
+			this.next = this.tokens.size();
+			Token last = this.tokens.get(this.tokens.size() - 1);
+			return block(firstToken, keys, keyTokens, kind, segments, false, last);
+		}
+
+		private Block block(Token firstToken, List<String> keys, List<Token> keyTokens, BlockKind kind,
+				List<Segment> segments, boolean braced, Token last) {
+			int end = lineEnd(last.end());
 			String raw = this.text.substring(this.textStart, end);
 			int keyStart = firstToken.start() - this.textStart;
+			Block block = new Block(raw, keyStart, List.copyOf(keys), kind, segments, braced, firstToken.line(),
+					this.textStart, List.copyOf(keyTokens));
 			this.textStart = end;
-			return new Block(raw, keyStart, keys, kind, segments, true, firstToken.line());
+			return block;
 		}
 
 		/**
@@ -677,9 +768,12 @@ public final class Caddyfile {
 			int end = lineEnd(words.get(words.size() - 1).end());
 			String raw = this.text.substring(this.textStart, end);
 			int keyStart = firstToken.start() - this.textStart;
+			int offset = this.textStart;
 			this.textStart = end;
 			Segment segment = new Segment(List.copyOf(words), List.of(), false);
-			return new Block(raw, keyStart, List.of(), BlockKind.IMPORT, List.of(segment), false, firstToken.line());
+			Block block = new Block(raw, keyStart, List.of(), BlockKind.IMPORT, List.of(segment), false,
+					firstToken.line(), offset, List.of());
+			return block;
 		}
 
 		private static BlockKind kind(List<String> keys) {
@@ -744,7 +838,7 @@ public final class Caddyfile {
 				if (first.isOpen()) {
 					// A brace on a line of its own: kept as a block without a name.
 					int close = matching(i);
-					segments.add(new Segment(List.of(first), segments(i + 1, close), true));
+					segments.add(new Segment(List.of(first), segments(i + 1, close), true, this.tokens.get(close)));
 					i = close + 1;
 					continue;
 				}
@@ -760,7 +854,7 @@ public final class Caddyfile {
 				}
 				if (i < to && this.tokens.get(i).isOpen() && !this.tokens.get(i).newLine()) {
 					int close = matching(i);
-					segments.add(new Segment(List.copyOf(words), segments(i + 1, close), true));
+					segments.add(new Segment(List.copyOf(words), segments(i + 1, close), true, this.tokens.get(close)));
 					i = close + 1;
 				}
 				else {

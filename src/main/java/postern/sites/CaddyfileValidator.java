@@ -1,7 +1,8 @@
 package postern.sites;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import postern.PosternProperties;
@@ -11,6 +12,7 @@ import postern.change.ValidationResult;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
+import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.ServerSettings;
 import postern.host.TemporaryFile;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Checks a candidate Caddyfile with {@code caddy validate}, on a temporary copy next to
  * the real file (so relative imports resolve the same way), and refuses any change of the
  * global {@code admin} option: a moved or disabled admin endpoint breaks every later
- * reload.
+ * reload. What the file makes Caddy dial is judged too: Caddy's admin endpoint is never
+ * let through, and an upstream known only when Caddy runs only when the admin said they
+ * know what it does (see {@link UnjudgedUpstreamsValidator}).
  */
 @Component
 class CaddyfileValidator extends ManagedFileHandler implements ChangeValidator {
@@ -32,9 +36,20 @@ class CaddyfileValidator extends ManagedFileHandler implements ChangeValidator {
 
 	private final CommandCatalogue catalogue;
 
-	CaddyfileValidator(PosternProperties properties, CommandCatalogue catalogue) {
+	private final UpstreamJudge judge;
+
+	CaddyfileValidator(PosternProperties properties, CommandCatalogue catalogue, UpstreamJudge judge) {
 		super(ID, properties);
 		this.catalogue = catalogue;
+		this.judge = judge;
+	}
+
+	/**
+	 * Whether upstreams that cannot be judged before Caddy runs are let through.
+	 * @return {@code false}: only the raw edit's explicit choice lets them through
+	 */
+	boolean acceptsUnjudged() {
+		return false;
 	}
 
 	@Override
@@ -50,10 +65,47 @@ class CaddyfileValidator extends ManagedFileHandler implements ChangeValidator {
 			return ValidationResult.invalid("The global admin option changed (" + describe(before) + " -> "
 					+ describe(after) + "). Postern never changes it: Caddy could no longer be reloaded.");
 		}
+		ValidationResult result = validateCopy(host, path, candidate);
+		if (!result.ok()) {
+			FileSnapshot current = host.read(path);
+			if (current.exists() && !validateCopy(host, path, current.content()).ok()) {
+				result = adaptsAlike(host, path, candidate, result);
+			}
+		}
+		if (!result.ok()) {
+			return result;
+		}
+		// what it dials is judged however Caddy's check went
+		return judged(host, path, candidate).map(ValidationResult::invalid).orElse(result);
+	}
+
+	/**
+	 * When {@code caddy validate} refuses the file on disk as well, it cannot judge a
+	 * change here (a certificate file or an environment variable that only Caddy's own
+	 * service has; Caddy may even name another of them each run): the change is then
+	 * judged by whether Caddy can still read it ({@code caddy adapt}), and the reload
+	 * after it, rolled back on failure, is the last word.
+	 */
+	private ValidationResult adaptsAlike(Host host, Path path, byte[] candidate, ValidationResult validation) {
+		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
+			CommandResult adapted = host
+				.run(this.catalogue.command(CommandKind.CADDY_ADAPT, temporary.path().toString()));
+			if (!adapted.succeeded()) {
+				return ValidationResult.invalid(CaddyOutput.shown(adapted, temporary.path(), path,
+						new String(candidate, StandardCharsets.UTF_8), properties().caddy().environmentVariables()));
+			}
+			return ValidationResult.valid("caddy validate refuses the file on disk as well, so it cannot judge this"
+					+ " change here. It said of the changed file:\n" + validation.output()
+					+ "\ncaddy adapt reads the changed file: ok");
+		}
+	}
+
+	private ValidationResult validateCopy(Host host, Path path, byte[] candidate) {
 		try (TemporaryFile temporary = host.writeTemporary(path, candidate)) {
 			CommandResult result = host
 				.run(this.catalogue.command(CommandKind.CADDY_VALIDATE, temporary.path().toString()));
-			String output = output(result, temporary.path(), path);
+			String output = CaddyOutput.shown(result, temporary.path(), path,
+					new String(candidate, StandardCharsets.UTF_8), properties().caddy().environmentVariables());
 			if (result.timedOut()) {
 				return ValidationResult.invalid("caddy validate did not finish in time.\n" + output);
 			}
@@ -62,18 +114,23 @@ class CaddyfileValidator extends ManagedFileHandler implements ChangeValidator {
 	}
 
 	/**
-	 * What Caddy said, without its JSON log lines, naming the real file instead of the
-	 * temporary one.
+	 * Why what the candidate dials is refused, if it is.
 	 */
-	static String output(CommandResult result, Path temporary, Path file) {
-		String said = (result.stdout() + "\n" + result.stderr()).lines()
-			.filter((line) -> !line.isBlank() && !line.startsWith("{"))
-			.collect(Collectors.joining("\n"));
-		if (said.isEmpty()) {
-			said = result.stderr().strip();
+	private Optional<String> judged(Host host, Path path, byte[] candidate) {
+		UpstreamJudge.Verdict verdict = this.judge.judgeChange(host, path, host.read(path).content(), candidate)
+			.orElse(null);
+		if (verdict == null) {
+			return Optional.of("caddy adapt could not read the file, so what it dials cannot be judged.");
 		}
-		return said.replace(temporary.toString(), file.toString())
-			.replace(Objects.toString(temporary.getFileName()), Objects.toString(file.getFileName()));
+		if (!verdict.refused().isEmpty()) {
+			return Optional.of("The Caddyfile makes Caddy dial its own admin endpoint, which would hand Caddy's"
+					+ " whole configuration to anyone who reaches the site: " + String.join(", ", verdict.refused()));
+		}
+		if (verdict.unjudged().isEmpty() || acceptsUnjudged()) {
+			return Optional.empty();
+		}
+		return Optional.of("Upstreams known only when Caddy runs cannot be judged before it does: "
+				+ String.join(", ", verdict.unjudged()) + ". Only a raw edit applies them, when asked to.");
 	}
 
 	/**

@@ -14,13 +14,28 @@ import java.util.List;
  * @param redirectTo where a redirect sends visitors
  * @param user the basic-auth user of a static site or proxy, or {@code null}
  * @param policy an MTA-STS site's policy
+ * @param redirectStatus a redirect's status as written ({@code permanent},
+ * {@code 308}...), empty for none (Caddy's temporary redirect)
  */
 public record Site(SiteKind kind, List<String> addresses, String root, boolean browse, boolean gzip,
-		List<String> upstreams, String redirectTo, User user, MtaStsPolicy policy) {
+		List<String> upstreams, String redirectTo, User user, MtaStsPolicy policy, String redirectStatus) {
+
+	/** The status a new redirect gets unless the admin chooses another. */
+	public static final String PERMANENT = "permanent";
 
 	public Site {
 		addresses = List.copyOf(addresses);
 		upstreams = (upstreams != null) ? List.copyOf(upstreams) : List.of();
+		// Only a redirect has a status: other kinds compare equal whatever was passed
+		redirectStatus = (redirectStatus != null && kind == SiteKind.REDIRECT) ? redirectStatus : "";
+	}
+
+	/**
+	 * A site whose redirect, if it is one, is permanent.
+	 */
+	public Site(SiteKind kind, List<String> addresses, String root, boolean browse, boolean gzip,
+			List<String> upstreams, String redirectTo, User user, MtaStsPolicy policy) {
+		this(kind, addresses, root, browse, gzip, upstreams, redirectTo, user, policy, PERMANENT);
 	}
 
 	/**

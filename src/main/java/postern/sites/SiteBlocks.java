@@ -26,8 +26,11 @@ final class SiteBlocks {
 
 	private static final Set<String> ENCODINGS = Set.of("gzip", "zstd");
 
-	private static final Set<String> REDIRECT_CODES = Set.of("permanent", "temporary", "html", "301", "302", "303",
-			"307", "308");
+	/**
+	 * A redirect target the form can show and keep as it is ({@code {uri}} and other
+	 * placeholders included), though a new value must fit {@link SiteValues#REDIRECT_TO}.
+	 */
+	private static final String KEPT_REDIRECT_TO = "(?i)https?://[^\\s\"\\\\`]+";
 
 	private SiteBlocks() {
 	}
@@ -80,7 +83,39 @@ final class SiteBlocks {
 	 * @return the site, of kind {@link SiteKind#OTHER} when Postern has no form for it
 	 */
 	static Site read(Block block) {
-		if (block.kind() != BlockKind.SITE || !block.braced() || block.segments().isEmpty()) {
+		try {
+			Site site = readKind(block);
+			return fitsTheForm(site) ? site : Site.other(block.keys());
+		}
+		catch (RuntimeException ex) {
+			// A block in a shape no form was made for is still edited as text
+			return Site.other(block.keys());
+		}
+	}
+
+	/**
+	 * Whether the form can show every value of a site exactly, so that saving it
+	 * unchanged writes nothing: a value outside the form's shapes (a placeholder, a
+	 * quoted path) leaves the block to the text editor.
+	 */
+	private static boolean fitsTheForm(Site site) {
+		if (!site.kind().editable()) {
+			return true;
+		}
+		boolean fits = SiteValues.matches(SiteValues.ADDRESSES, String.join(" ", site.addresses()))
+				&& SiteValues.matches(SiteValues.REDIRECT_STATUS, site.redirectStatus())
+				&& (site.user() == null || SiteValues.matches(SiteValues.USER, site.user().name()));
+		return fits && switch (site.kind()) {
+			case STATIC -> SiteValues.matches(SiteValues.ROOT, site.root());
+			case PROXY -> SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", site.upstreams()));
+			case REDIRECT -> SiteValues.matches(KEPT_REDIRECT_TO, site.redirectTo());
+			case MTA_STS -> SiteValues.matches(SiteValues.MX_HOSTS, String.join(" ", site.policy().mx()));
+			case OTHER -> true;
+		};
+	}
+
+	private static Site readKind(Block block) {
+		if (block.kind() != BlockKind.SITE || block.segments().isEmpty()) {
 			return Site.other(block.keys());
 		}
 		Set<String> names = block.segments().stream().map(Segment::name).collect(Collectors.toSet());
@@ -99,7 +134,7 @@ final class SiteBlocks {
 		if (isMtaSts(block)) {
 			return policyText(block).flatMap(MtaStsPolicy::parse)
 				.map((policy) -> new Site(SiteKind.MTA_STS, block.keys(), null, false, false, List.of(), null, null,
-						policy))
+						policy, ""))
 				.orElseGet(() -> Site.other(block.keys()));
 		}
 		return Site.other(block.keys());
@@ -140,7 +175,7 @@ final class SiteBlocks {
 			return Optional.empty();
 		}
 		return Optional.of(new Site(SiteKind.STATIC, block.keys(), path, !serverArgs.isEmpty(), gzip.get(), List.of(),
-				null, user.get().orElse(null), null));
+				null, user.get().orElse(null), null, ""));
 	}
 
 	private static Optional<Site> readProxy(Block block) {
@@ -157,7 +192,7 @@ final class SiteBlocks {
 			return Optional.empty();
 		}
 		return Optional.of(new Site(SiteKind.PROXY, block.keys(), null, false, gzip.get(), proxy.args(), null,
-				user.get().orElse(null), null));
+				user.get().orElse(null), null, ""));
 	}
 
 	private static Optional<Site> readRedirect(Block block) {
@@ -166,12 +201,14 @@ final class SiteBlocks {
 			return Optional.empty();
 		}
 		List<String> args = redir.args();
-		boolean plain = args.size() == 1 || (args.size() == 2 && REDIRECT_CODES.contains(args.get(1)));
+		boolean plain = args.size() == 1
+				|| (args.size() == 2 && SiteValues.matches(SiteValues.REDIRECT_STATUS, args.get(1)));
 		if (!plain || !(args.get(0).startsWith("https://") || args.get(0).startsWith("http://"))) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(new Site(SiteKind.REDIRECT, block.keys(), null, false, false, List.of(), args.get(0), null, null));
+		String status = (args.size() == 2) ? args.get(1) : "";
+		return Optional.of(new Site(SiteKind.REDIRECT, block.keys(), null, false, false, List.of(), args.get(0), null,
+				null, status));
 	}
 
 	/** Whether responses are compressed; empty when {@code encode} has other options. */
@@ -234,7 +271,7 @@ final class SiteBlocks {
 				lines.add(1,
 						"reverse_proxy " + String.join(" ", site.upstreams().stream().map(SiteBlocks::quote).toList()));
 			}
-			case REDIRECT -> lines.add(1, "redir " + quote(site.redirectTo()) + " permanent");
+			case REDIRECT -> lines.add(1, redir(site));
 			case MTA_STS -> {
 				lines.add(1, "@policy path " + POLICY_PATH);
 				lines.add(1, "header @policy Content-Type \"text/plain; charset=utf-8\"");
@@ -246,6 +283,11 @@ final class SiteBlocks {
 		}
 		lines.add(0, "}");
 		return lines.toString();
+	}
+
+	static String redir(Site site) {
+		return "redir " + quote(site.redirectTo())
+				+ (site.redirectStatus().isEmpty() ? "" : " " + site.redirectStatus());
 	}
 
 	private static void encode(Lines lines, Site site) {

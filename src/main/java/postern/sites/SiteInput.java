@@ -20,10 +20,21 @@ import java.util.List;
  * @param mx space-separated MX hosts of the MTA-STS policy
  * @param maxAge the MTA-STS policy's max_age in seconds
  * @param createFolder create a static site's missing folder with an index page
+ * @param redirectStatus a redirect's status, empty for Caddy's temporary redirect
  */
 public record SiteInput(String kind, String addresses, String root, boolean browse, boolean gzip, String upstreams,
 		String redirectTo, String authUser, String authPassword, String mode, String mx, Long maxAge,
-		boolean createFolder) {
+		boolean createFolder, String redirectStatus) {
+
+	/**
+	 * An input whose redirect, if it is one, is permanent.
+	 */
+	public SiteInput(String kind, String addresses, String root, boolean browse, boolean gzip, String upstreams,
+			String redirectTo, String authUser, String authPassword, String mode, String mx, Long maxAge,
+			boolean createFolder) {
+		this(kind, addresses, root, browse, gzip, upstreams, redirectTo, authUser, authPassword, mode, mx, maxAge,
+				createFolder, Site.PERMANENT);
+	}
 
 	/**
 	 * The addresses as a list.

@@ -1,11 +1,11 @@
 package postern.sites;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import postern.PosternProperties;
@@ -39,8 +39,6 @@ public class SiteService {
 
 	private static final int MAX_HOST_LENGTH = 253;
 
-	private static final int DEFAULT_ADMIN_PORT = 2019;
-
 	/** A folder name longer than this is refused by Linux file systems. */
 	private static final int MAX_NAME_BYTES = 255;
 
@@ -56,13 +54,17 @@ public class SiteService {
 
 	private final PosternProperties properties;
 
+	private final UpstreamJudge judge;
+
 	private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
 
-	SiteService(Hosts hosts, ChangeService changes, CaddyVersions versions, PosternProperties properties) {
+	SiteService(Hosts hosts, ChangeService changes, CaddyVersions versions, PosternProperties properties,
+			UpstreamJudge judge) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.versions = versions;
 		this.properties = properties;
+		this.judge = judge;
 	}
 
 	/**
@@ -157,7 +159,14 @@ public class SiteService {
 			throw new SiteFieldException("kind", "sites.error.kind.other");
 		}
 		Site site = site(input, current, loaded.file(), block);
-		Caddyfile candidate = loaded.file().replace(block, SiteBlocks.write(site, style(host, loaded.file())));
+		Caddyfile candidate;
+		try {
+			candidate = SiteEdits.apply(loaded.file(), block, current, site, style(host, loaded.file()));
+		}
+		catch (RuntimeException ex) {
+			// Nothing is written: the admin sees where the block did not read as expected
+			throw CaddyfileSyntaxException.unexpected(caddyfile(host), block.startLine(), ex);
+		}
 		List<FileEdit> edits = new ArrayList<>();
 		edits.add(FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID));
 		indexPage(host, site, input.createFolder()).ifPresent(edits::add);
@@ -168,11 +177,13 @@ public class SiteService {
 	 * Preview a raw edit of a block.
 	 * @param id the block's first key
 	 * @param text the block's new text
+	 * @param acceptUnjudged whether the admin knows what an upstream Postern cannot judge
+	 * before Caddy runs does, and wants it applied
 	 * @return the previewed change
 	 * @throws SiteFieldException when the text is not one block, not one Postern may
-	 * write, or one Caddy refuses
+	 * write, one that dials Caddy's admin endpoint, or one Caddy refuses
 	 */
-	public Change previewRaw(String id, String text) {
+	public Change previewRaw(String id, String text, boolean acceptUnjudged) {
 		Host host = this.hosts.current();
 		Loaded loaded = read(host);
 		Block block = editable(block(loaded.file(), id));
@@ -187,16 +198,41 @@ public class SiteService {
 		if (edited.kind() == BlockKind.GLOBAL || edited.kind() == BlockKind.IMPORT) {
 			throw new SiteFieldException("text", "sites.error.raw.global");
 		}
-		refuseAdminProxy(edited.segments());
-		FileEdit edit = FileEdit.validated(loaded.snapshot(), candidate.bytes(), CaddyfileValidator.ID);
+		List<String> unjudged = judgeUpstreams(host, loaded, candidate, acceptUnjudged);
+		FileEdit edit = FileEdit.validated(loaded.snapshot(), candidate.bytes(),
+				unjudged.isEmpty() ? CaddyfileValidator.ID : UnjudgedUpstreamsValidator.ID);
 		// Unlike a form's values, raw text can say anything: Caddy's refusal belongs next
 		// to it, not in a preview that cannot be applied
 		ValidationResult validation = this.changes.check(edit);
 		if (!validation.ok()) {
 			throw new SiteFieldException("text", "sites.error.raw.invalid", validation.output());
 		}
-		List<FileEdit> edits = List.of(edit);
-		return preview("sites.change.raw", id, "raw edit of " + id, edits, "/sites/" + SiteIds.encode(id) + "/raw");
+		String summary = unjudged.isEmpty() ? "raw edit of " + id : "raw edit of " + id
+				+ ", its admin knowing what these upstreams Postern cannot judge do: " + String.join(", ", unjudged);
+		return preview("sites.change.raw", id, summary, List.of(edit), "/sites/" + SiteIds.encode(id) + "/raw");
+	}
+
+	/**
+	 * Refuse what the candidate dials as Caddy will dial it, next to the text.
+	 * @return the upstreams that cannot be judged and that the file did not have, which
+	 * the admin asked to apply
+	 */
+	private List<String> judgeUpstreams(Host host, Loaded loaded, Caddyfile candidate, boolean acceptUnjudged) {
+		Optional<UpstreamJudge.Verdict> verdict = this.judge.judgeChange(host, caddyfile(host),
+				loaded.snapshot().content(), candidate.bytes());
+		if (verdict.isEmpty()) {
+			// Caddy cannot read it: its validation says why
+			return List.of();
+		}
+		if (!verdict.get().refused().isEmpty()) {
+			throw new SiteFieldException("text", "sites.error.raw.admin-proxy",
+					String.join(", ", verdict.get().refused()));
+		}
+		List<String> added = List.copyOf(verdict.get().unjudged());
+		if (!added.isEmpty() && !acceptUnjudged) {
+			throw new SiteFieldException("acceptUnjudged", "sites.error.raw.unjudged", String.join(", ", added));
+		}
+		return added;
 	}
 
 	/**
@@ -228,8 +264,31 @@ public class SiteService {
 	}
 
 	private Loaded read(Host host) {
+		Path path = caddyfile(host);
+		FileSnapshot snapshot = host.read(path);
+		try {
+			return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+		}
+		catch (CaddyfileSyntaxException ex) {
+			throw ex.in(path);
+		}
+		catch (RuntimeException ex) {
+			throw CaddyfileSyntaxException.unexpected(path, 1, ex);
+		}
+	}
+
+	/**
+	 * The Caddyfile Postern cannot read as blocks, as text, with what Caddy says of it.
+	 * @param problem why Postern cannot read it
+	 * @return the file's path and text, and Caddy's verdict
+	 */
+	public UnreadableCaddyfile unreadable(CaddyfileSyntaxException problem) {
+		Host host = this.hosts.current();
 		FileSnapshot snapshot = host.read(caddyfile(host));
-		return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
+		ValidationResult caddy = this.changes
+			.check(FileEdit.validated(snapshot, snapshot.content(), CaddyfileValidator.ID));
+		return new UnreadableCaddyfile(caddyfile(host), problem.getLine(), problem.getExpected(),
+				new String(snapshot.content(), StandardCharsets.UTF_8), caddy.ok(), caddy.output());
 	}
 
 	/**
@@ -285,8 +344,8 @@ public class SiteService {
 			}
 		}
 		return switch (kind) {
-			case STATIC -> new Site(kind, addresses, root(input.root()), input.browse(), input.gzip(), List.of(), null,
-					user(input, current), null);
+			case STATIC -> new Site(kind, addresses, root(input.root(), current), input.browse(), input.gzip(),
+					List.of(), null, user(input, current), null);
 			case PROXY -> {
 				List<String> upstreams = SiteInput.words(input.upstreams());
 				if (upstreams.isEmpty() || !SiteValues.matches(SiteValues.UPSTREAMS, String.join(" ", upstreams))) {
@@ -297,11 +356,18 @@ public class SiteService {
 				yield new Site(kind, addresses, null, false, input.gzip(), upstreams, null, user(input, current), null);
 			}
 			case REDIRECT -> {
-				if (!SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
+				boolean kept = current != null && Objects.equals(input.redirectTo(), current.redirectTo());
+				if (!kept && !SiteValues.matches(SiteValues.REDIRECT_TO, input.redirectTo())) {
 					throw new SiteFieldException("redirectTo", "sites.error.redirectTo");
 				}
-				checkHosts("redirectTo", List.of(input.redirectTo()));
-				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null);
+				if (!kept) {
+					checkHosts("redirectTo", List.of(input.redirectTo()));
+				}
+				String status = (input.redirectStatus() != null) ? input.redirectStatus() : "";
+				if (!SiteValues.matches(SiteValues.REDIRECT_STATUS, status)) {
+					throw new SiteFieldException("redirectStatus", "sites.error.redirectStatus");
+				}
+				yield new Site(kind, addresses, null, false, false, List.of(), input.redirectTo(), null, null, status);
 			}
 			case MTA_STS -> new Site(kind, addresses, null, false, false, List.of(), null, null, policy(input));
 			case OTHER -> throw new SiteFieldException("kind", "sites.error.kind");
@@ -357,27 +423,11 @@ public class SiteService {
 	 * A site that proxies to Caddy's own admin endpoint would let anyone who reaches the
 	 * site rewrite the whole server's configuration.
 	 */
-	private void refuseAdminProxy(List<Caddyfile.Segment> segments) {
-		for (Caddyfile.Segment segment : segments) {
-			boolean proxy = segment.name().equals("reverse_proxy") || segment.name().equals("to");
-			if (proxy) {
-				refuseAdminUpstream("text", segment.args());
-			}
-			refuseAdminProxy(segment.block());
-		}
-	}
-
-	/**
-	 * Any upstream on the admin endpoint's port is refused, whatever its host or scheme:
-	 * loopback has more spellings than a list of them could hold.
-	 */
 	private void refuseAdminUpstream(String field, List<String> upstreams) {
-		URI admin = this.properties.caddy().adminUrl();
-		int port = (admin.getPort() > 0) ? admin.getPort() : DEFAULT_ADMIN_PORT;
-		java.util.regex.Pattern adminUpstream = java.util.regex.Pattern
-			.compile("(?i)([a-z0-9+.-]+://)?[^/\\s]*:" + port + "(/.*)?");
-		if (upstreams.stream().anyMatch((upstream) -> adminUpstream.matcher(upstream).matches())) {
-			throw new SiteFieldException(field, "sites.error.raw.admin-proxy", String.valueOf(port));
+		for (String upstream : upstreams) {
+			if (this.judge.isAdminEndpoint(upstream)) {
+				throw new SiteFieldException(field, "sites.error.raw.admin-proxy", upstream);
+			}
 		}
 	}
 
@@ -399,6 +449,17 @@ public class SiteService {
 				throw new SiteFieldException(field, "sites.error.host.look-alike", host);
 			}
 		}
+	}
+
+	/**
+	 * The folder of a static site as the form gives it; the file's own spelling (a folder
+	 * relative to Caddy's working folder, say) stays when the admin left it as it was.
+	 */
+	private String root(String value, Site current) {
+		if (current != null && value != null && value.equals(current.root())) {
+			return current.root();
+		}
+		return root(value);
 	}
 
 	/**

@@ -45,6 +45,12 @@ public final class SiteValues {
 	 */
 	public static final String USER = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
 
+	/**
+	 * The status of a redirect: none (Caddy's temporary redirect), a word Caddy knows or
+	 * a 3xx code.
+	 */
+	public static final String REDIRECT_STATUS = "|permanent|temporary|html|3[0-9][0-9]";
+
 	/** MX host names for an MTA-STS policy, separated by single spaces. */
 	public static final String MX_HOSTS = "(?i)" + DOTTED_HOST + "( " + DOTTED_HOST + ")*";
 

@@ -1,5 +1,6 @@
 package postern.health;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,19 @@ class HealthGridTests {
 			.containsExactly(tuple("spf", Verdict.OK, false), tuple("dmarc", Verdict.ERROR, true));
 		// a muted error does not make the row an error
 		assertThat(grid.rows().get(0).worst()).isEqualTo(Verdict.OK);
+	}
+
+	@Test
+	void rowsCanBeSortedAsAnAdminReadsThem() {
+		HealthGrid grid = HealthGrid.of(List.of(subject("cinay.eu", view("mx", Verdict.OK)),
+				subject("mx1.xoyize.xyz", view("mx-a", Verdict.OK)), subject("www.xoyize.xyz"),
+				subject("xoyize.xyz", view("mx", Verdict.ERROR))));
+		List<String> order = List.of("xoyize.xyz", "cinay.eu", "mx1.xoyize.xyz", "www.xoyize.xyz");
+		HealthGrid sorted = grid.sortedBy(Comparator.comparingInt(order::indexOf));
+		assertThat(sorted.rows()).extracting(HealthGrid.Row::subject).containsExactlyElementsOf(order);
+		assertThat(sorted.rows().get(0).cells()).extracting(HealthGrid.Cell::verdict)
+			.containsExactly(Verdict.ERROR, null);
+		assertThat(sorted.checks()).isEqualTo(grid.checks());
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -103,6 +104,22 @@ abstract class HostContractTests {
 		CommandResult result = host().run(command(Duration.ofSeconds(10), "cat").withStdin(input));
 		assertThat(result.succeeded()).isTrue();
 		assertThat(result.stdout()).isEqualTo("secret password\nsecond line\n");
+	}
+
+	@Test
+	void runWhenEnvironmentGivenPassesThatAndNothingElse() {
+		// quotes, spaces, a dollar and a semicolon stay one value, never shell text
+		Map<String, String> variables = Map.of("CADDY_SITE", "a b;'$HOME' \"x\"");
+		CommandResult result = host().run(command(Duration.ofSeconds(10), "/usr/bin/env").withEnvironment(variables));
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.stdout().lines()).containsExactly("CADDY_SITE=a b;'$HOME' \"x\"");
+	}
+
+	@Test
+	void runWhenEnvironmentEmptyPassesNoVariable() {
+		CommandResult result = host().run(command(Duration.ofSeconds(10), "/usr/bin/env").withEnvironment(Map.of()));
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.stdout()).isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package postern.host;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,21 @@ class ShellQuotingTests {
 		Command command = Command.of(Duration.ofMillis(1500), List.of("systemctl", "reload", "caddy.service"));
 		assertThat(SshHost.remoteCommandLine(command))
 			.isEqualTo("timeout --kill-after=5 1.500 'systemctl' 'reload' 'caddy.service'");
+	}
+
+	@Test
+	void remoteCommandLineWhenEnvironmentGivenStartsUnderEnvWithEachVariableOneWord() {
+		Command command = Command.of(Duration.ofSeconds(2), List.of("/usr/bin/caddy", "validate"))
+			.withEnvironment(Map.of("SITE", "a'b c"));
+		assertThat(SshHost.remoteCommandLine(command))
+			.isEqualTo("timeout --kill-after=5 2.000 'env' '-i' 'SITE=a'\\''b c' '/usr/bin/caddy' 'validate'");
+	}
+
+	@Test
+	void environmentWhenNameIsNotAVariableIsRefused() {
+		Command command = Command.of(Duration.ofSeconds(2), List.of("true"));
+		assertThatIllegalArgumentException().isThrownBy(() -> command.withEnvironment(Map.of("A B", "x")));
+		assertThatIllegalArgumentException().isThrownBy(() -> command.withEnvironment(Map.of("-u", "x")));
 	}
 
 }

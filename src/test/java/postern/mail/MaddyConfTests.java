@@ -128,6 +128,11 @@ class MaddyConfTests {
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.syntax.unexpected-brace"));
 		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> MaddyConf.parse("a \"open\n"))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.syntax.unclosed-string"));
+		assertThatExceptionOfType(MailFileException.class)
+			.isThrownBy(() -> MaddyConf.parse("a {\n".repeat(20_000) + "}\n".repeat(20_000)))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.syntax.too-deep"));
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> MaddyConf.parse("{\n}\n"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("maddy-conf.syntax.block-without-name"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import postern.TestProperties;
 import postern.audit.AuditLog;
@@ -53,18 +54,31 @@ class AdminAccountsTests {
 	}
 
 	@Test
-	void theFifthFailureLocksForTheConfiguredDurationAndIsAudited() {
-		Admin bob = new Admin("bob", "hash", Instant.EPOCH);
-		given(this.admins.findByUsername("bob")).willReturn(Optional.of(bob));
-		for (int i = 0; i < 4; i++) {
-			this.accounts.passwordFailed("bob");
-		}
-		assertThat(bob.getFailedAttempts()).isEqualTo(4);
-		assertThat(bob.getLockedUntil()).isNull();
+	void aFailureAtTheLimitLocksForTheConfiguredDurationAndIsAuditedOnce() {
+		given(this.admins.lockAtLimit(eq("bob"), eq(5), any(Instant.class))).willReturn(0, 1, 0);
 		this.accounts.passwordFailed("bob");
-		assertThat(bob.getLockedUntil()).isBetween(Instant.now().plusSeconds(14 * 60),
-				Instant.now().plusSeconds(16 * 60));
-		verify(this.auditLog).recordAs(eq("bob"), eq("login.locked"), eq("bob"), eq(false), anyString());
+		verify(this.auditLog, never()).recordAs(eq("bob"), eq("login.locked"), eq("bob"), eq(false), anyString());
+		this.accounts.passwordFailed("bob");
+		this.accounts.passwordFailed("bob");
+		ArgumentCaptor<Instant> until = ArgumentCaptor.forClass(Instant.class);
+		verify(this.admins, org.mockito.Mockito.times(3)).lockAtLimit(eq("bob"), eq(5), until.capture());
+		assertThat(until.getValue()).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(16 * 60));
+		verify(this.auditLog, org.mockito.Mockito.times(1)).recordAs(eq("bob"), eq("login.locked"), eq("bob"),
+				eq(false), anyString());
+	}
+
+	@Test
+	void aCheckIsLetThroughOnlyWhenTheCountedAttemptsAllowIt() {
+		given(this.admins.reserveAttempt(eq("bob"), eq(5), any(Instant.class))).willReturn(1, 0);
+		assertThat(this.accounts.reservePasswordCheck("bob")).isTrue();
+		assertThat(this.accounts.reservePasswordCheck("bob")).isFalse();
+	}
+
+	@Test
+	void unlockingClearsTheCountAndTheLock() {
+		Admin bob = new Admin("bob", "hash", Instant.EPOCH);
+		bob.fail(1, Instant.now().plusSeconds(600));
+		given(this.admins.findByUsername("bob")).willReturn(Optional.of(bob));
 		this.accounts.unlock("bob");
 		assertThat(bob.isLockedAt(Instant.now())).isFalse();
 		assertThat(bob.getFailedAttempts()).isZero();

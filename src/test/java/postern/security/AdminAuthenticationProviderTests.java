@@ -23,6 +23,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -42,6 +43,7 @@ class AdminAuthenticationProviderTests {
 	AdminAuthenticationProviderTests() {
 		given(this.encoder.encode(anyString())).willReturn("$2a$10$dummy");
 		given(this.accounts.now()).willReturn(Instant.parse("2026-11-25T12:00:00Z"));
+		given(this.accounts.reservePasswordCheck(anyString())).willReturn(true);
 		this.provider = new AdminAuthenticationProvider(this.accounts, new LoginThrottle(Optional.empty()),
 				this.encoder);
 	}
@@ -68,13 +70,26 @@ class AdminAuthenticationProviderTests {
 	}
 
 	@Test
-	void lockedAccountIsRefusedWithTheRightPasswordAfterTheSameCheck() {
+	void lockedAccountIsRefusedWithTheRightPasswordWhichIsNeverChecked() {
 		Admin admin = new Admin("alice", "$2a$10$alice", Instant.EPOCH);
-		admin.fail(1, Instant.parse("2026-11-25T12:15:00Z"));
 		given(this.accounts.findForLogin("alice")).willReturn(Optional.of(admin));
+		given(this.accounts.reservePasswordCheck("alice")).willReturn(false);
 		given(this.encoder.matches(eq("right"), eq("$2a$10$alice"))).willReturn(true);
 		assertThat(refuse("alice", "right").reason()).isEqualTo(LoginRefusedException.Reason.LOCKED);
-		verify(this.encoder).matches("right", "$2a$10$alice");
+		verify(this.encoder, never()).matches("right", "$2a$10$alice");
+		// the same work as a check, so the answer comes as late as any other
+		verify(this.encoder).matches("right", "$2a$10$dummy");
+		verify(this.accounts, never()).passwordFailed("alice");
+	}
+
+	@Test
+	void rightPasswordWithASecondFactorDueGivesTheCountedCheckBack() {
+		Admin admin = new Admin("alice", "$2a$10$alice", Instant.EPOCH);
+		admin.enableTotp("JBSWY3DPEHPK3PXP", 0);
+		given(this.accounts.findForLogin("alice")).willReturn(Optional.of(admin));
+		given(this.encoder.matches(eq("right"), eq("$2a$10$alice"))).willReturn(true);
+		this.provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("alice", "right"));
+		verify(this.accounts).releasePasswordCheck("alice");
 	}
 
 	@Test

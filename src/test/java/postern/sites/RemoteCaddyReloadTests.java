@@ -1,6 +1,8 @@
 package postern.sites;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import postern.host.Command;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
+import postern.host.FileSnapshot;
 import postern.host.ForwardingHost;
 import postern.host.HostOverrides;
 import postern.host.HostSetting;
@@ -72,6 +75,23 @@ class RemoteCaddyReloadTests {
 		assertThat(local.ran.get(0).argv()).contains("/etc/caddy/Caddyfile");
 	}
 
+	@Test
+	void theAdminAddressOfTheHostsOwnCaddyfileGoesToCaddyReload() throws Exception {
+		PosternProperties properties = properties("caddy-cli", closedPort());
+		AnsweringHost remote = new AnsweringHost("vps", new HostOverrides(Map.of(HostSetting.CADDY_RELOAD, "caddy-cli",
+				HostSetting.CADDYFILE, "/srv/web/Caddyfile", HostSetting.CADDY_BINARY, "/usr/bin/caddy")), true);
+		remote.caddyfile = "{\n    admin localhost:2999\n}\n\na.example.org {\n    respond \"a\"\n}\n";
+		ReloadResult result = new CaddyReloader(properties, new CommandCatalogue(properties), null).reload(remote);
+		assertThat(result.ok()).as(result.output()).isTrue();
+		assertThat(remote.ran.get(0).argv()).containsSubsequence("--address", "localhost:2999");
+		remote.caddyfile = "{\n    admin off\n}\n";
+		remote.ran.clear();
+		ReloadResult off = new CaddyReloader(properties, new CommandCatalogue(properties), null).reload(remote);
+		assertThat(off.ok()).isFalse();
+		assertThat(off.output()).contains("admin off", "systemctl");
+		assertThat(remote.ran).isEmpty();
+	}
+
 	/**
 	 * A host that answers every command with success and records it.
 	 */
@@ -85,6 +105,8 @@ class RemoteCaddyReloadTests {
 
 		final List<Command> ran = new ArrayList<>();
 
+		String caddyfile = "a.example.org {\n\trespond \"a\"\n}\n";
+
 		AnsweringHost(String name, HostOverrides overrides, boolean remote) {
 			super(null);
 			this.name = name;
@@ -95,6 +117,11 @@ class RemoteCaddyReloadTests {
 		@Override
 		public String name() {
 			return this.name;
+		}
+
+		@Override
+		public FileSnapshot read(Path path) {
+			return FileSnapshot.of(path, this.caddyfile.getBytes(StandardCharsets.UTF_8), "root", "root", 0644);
 		}
 
 		@Override

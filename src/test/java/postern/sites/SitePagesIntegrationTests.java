@@ -284,16 +284,26 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 		};
 	}
 
-	private static MockHttpServletRequestBuilder form(String path, Map<String, String> fields) {
+	static MockHttpServletRequestBuilder form(String path, Map<String, String> fields) {
 		MockHttpServletRequestBuilder request = post(path).with(ADMIN).with(csrf());
 		fields.forEach(request::param);
 		return request;
 	}
 
 	private Change change(MvcResult result) {
+		return change(this.changes, result);
+	}
+
+	/**
+	 * The change a preview redirected to.
+	 * @param changes the stored changes
+	 * @param result a request answered with a redirect to {@code /changes/{id}}
+	 * @return the change
+	 */
+	static Change change(ChangeService changes, MvcResult result) {
 		String location = result.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/changes/");
-		return this.changes.find(Long.parseLong(location.substring("/changes/".length())));
+		return changes.find(Long.parseLong(location.substring("/changes/".length())));
 	}
 
 	static String text(byte[] bytes) {

@@ -1,5 +1,6 @@
 package postern.api.web;
 
+import java.beans.PropertyEditorSupport;
 import java.security.Principal;
 import java.util.List;
 
@@ -13,7 +14,9 @@ import postern.infrastructure.FlashMessage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +50,19 @@ class TokenController {
 			model.addAttribute("form", new TokenForm());
 		}
 		return page(admin, model);
+	}
+
+	/**
+	 * The README spells scopes in lower case and the enum in upper case: both are read.
+	 */
+	@InitBinder("form")
+	void scopeInEitherCase(WebDataBinder binder) {
+		binder.registerCustomEditor(ApiScope.class, new PropertyEditorSupport() {
+			@Override
+			public void setAsText(String text) {
+				setValue(text.isBlank() ? null : ApiScope.of(text));
+			}
+		});
 	}
 
 	@PostMapping("/account/tokens")

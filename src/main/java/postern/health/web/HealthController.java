@@ -52,7 +52,7 @@ class HealthController {
 
 	@GetMapping("/health")
 	String index(Model model) {
-		model.addAttribute("grid", this.results.grid());
+		model.addAttribute("grid", this.results.grid().sortedBy(this.planner.subjectOrder()));
 		model.addAttribute("summary", this.results.latestSummary().orElse(null));
 		model.addAttribute("lastRun", this.results.recentRuns(1).stream().findFirst().orElse(null));
 		model.addAttribute("running", this.runs.running().orElse(null));

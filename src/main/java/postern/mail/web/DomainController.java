@@ -11,6 +11,7 @@ import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.DomainsOverview;
+import postern.mail.MaddyException;
 import postern.mail.MailDnsRecords;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
@@ -65,9 +66,17 @@ class DomainController {
 		Map<String, Long> aliasCounts = this.aliases.list()
 			.stream()
 			.collect(Collectors.groupingBy(Alias::domain, Collectors.counting()));
-		Map<String, Long> mailboxCounts = this.mailboxes.all()
-			.stream()
-			.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
+		Map<String, Long> mailboxCounts = Map.of();
+		try {
+			mailboxCounts = this.mailboxes.all()
+				.stream()
+				.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
+		}
+		catch (MaddyException ex) {
+			// the domains come from maddy.conf alone: list them, and say why the counts
+			// lack
+			model.addAttribute("maddyRun", ex.getRun());
+		}
 		DomainsOverview overview = this.domains.overview();
 		model.addAttribute("domains", overview.domains());
 		model.addAttribute("overview", overview);

@@ -20,6 +20,7 @@ import postern.sites.SiteValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,9 +62,22 @@ class SiteController {
 			model.addAttribute("entries", this.sites.list());
 		}
 		catch (CaddyfileSyntaxException ex) {
-			model.addAttribute("entries", List.of());
-			model.addAttribute("syntaxError", ex.getMessage());
+			return unreadable(ex, model);
 		}
+		return LIST;
+	}
+
+	/**
+	 * A Caddyfile that Postern cannot read, or a block it could not edit, ends on the
+	 * list with the file as text: where Postern stopped, what it expected, and Caddy's
+	 * verdict. Nothing is written.
+	 */
+	@ExceptionHandler(CaddyfileSyntaxException.class)
+	String unreadable(CaddyfileSyntaxException ex, Model model) {
+		model.addAttribute("kinds", kinds());
+		model.addAttribute("entries", List.of());
+		model.addAttribute("syntaxError", ex.getMessage());
+		model.addAttribute("unreadable", this.sites.unreadable(ex));
 		return LIST;
 	}
 
@@ -155,11 +169,12 @@ class SiteController {
 			return RAW;
 		}
 		try {
-			Change change = this.sites.previewRaw(entry.id(), form.getText());
+			Change change = this.sites.previewRaw(entry.id(), form.getText(), form.isAcceptUnjudged());
 			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
-			result.rejectValue("text", ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
+			String field = "acceptUnjudged".equals(ex.getField()) ? ex.getField() : "text";
+			result.rejectValue(field, ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
 		}
 		return RAW;
 	}

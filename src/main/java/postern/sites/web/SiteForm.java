@@ -41,9 +41,14 @@ public class SiteForm {
 	@Pattern(regexp = "|" + SiteValues.UPSTREAMS, message = "{sites.error.upstreams}")
 	private String upstreams;
 
+	/**
+	 * Its shape is checked by the service when it changed: the file's own value stays.
+	 */
 	@Size(max = 1000)
-	@Pattern(regexp = "|" + SiteValues.REDIRECT_TO, message = "{sites.error.redirectTo}")
 	private String redirectTo;
+
+	@Pattern(regexp = SiteValues.REDIRECT_STATUS, message = "{sites.error.redirectStatus}")
+	private String redirectStatus = Site.PERMANENT;
 
 	@Size(max = 64)
 	@Pattern(regexp = "|" + SiteValues.USER, message = "{sites.error.authUser}")
@@ -80,6 +85,7 @@ public class SiteForm {
 		form.gzip = site.gzip();
 		form.upstreams = String.join(" ", site.upstreams());
 		form.redirectTo = site.redirectTo();
+		form.redirectStatus = site.redirectStatus();
 		form.authUser = (site.user() != null) ? site.user().name() : null;
 		MtaStsPolicy policy = site.policy();
 		if (policy != null) {
@@ -92,7 +98,8 @@ public class SiteForm {
 
 	SiteInput toInput() {
 		return new SiteInput(this.kind, this.addresses, this.root, this.browse, this.gzip, this.upstreams,
-				this.redirectTo, this.authUser, this.authPassword, this.mode, this.mx, this.maxAge, this.createFolder);
+				this.redirectTo, this.authUser, this.authPassword, this.mode, this.mx, this.maxAge, this.createFolder,
+				this.redirectStatus);
 	}
 
 	/**
@@ -157,6 +164,27 @@ public class SiteForm {
 
 	public void setRedirectTo(String redirectTo) {
 		this.redirectTo = redirectTo;
+	}
+
+	public String getRedirectStatus() {
+		return this.redirectStatus;
+	}
+
+	public void setRedirectStatus(String redirectStatus) {
+		this.redirectStatus = redirectStatus;
+	}
+
+	/**
+	 * The statuses the form offers: Caddy's temporary default, permanent, and the status
+	 * the file names when it is another.
+	 * @return the values, in order
+	 */
+	public List<String> getRedirectStatuses() {
+		List<String> statuses = new java.util.ArrayList<>(List.of("", Site.PERMANENT));
+		if (this.redirectStatus != null && !statuses.contains(this.redirectStatus)) {
+			statuses.add(this.redirectStatus);
+		}
+		return statuses;
 	}
 
 	public String getAuthUser() {

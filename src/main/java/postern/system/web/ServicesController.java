@@ -1,6 +1,9 @@
 package postern.system.web;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
@@ -11,6 +14,7 @@ import postern.system.ServiceUnit;
 import postern.system.SystemdUnits;
 import postern.system.UnitAction;
 import postern.system.UnitActions;
+import postern.system.UnitFacts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,10 +49,13 @@ class ServicesController {
 
 	private final Journal journal;
 
-	ServicesController(SystemdUnits systemd, UnitActions actions, Journal journal) {
+	private final List<UnitFacts> facts;
+
+	ServicesController(SystemdUnits systemd, UnitActions actions, Journal journal, List<UnitFacts> facts) {
 		this.systemd = systemd;
 		this.actions = actions;
 		this.journal = journal;
+		this.facts = facts;
 	}
 
 	@GetMapping("/services")
@@ -60,8 +67,10 @@ class ServicesController {
 	@GetMapping("/services/{unit}/card")
 	String card(@PathVariable String unit, Model model) {
 		ServiceUnit service = unit(unit);
+		Map<String, String> facts = new LinkedHashMap<>();
+		this.facts.forEach((each) -> facts.putAll(each.facts(service)));
 		model.addAttribute("card",
-				new UnitCard(service, this.systemd.read(service), this.actions.last(service).orElse(null)));
+				new UnitCard(service, this.systemd.read(service), this.actions.last(service).orElse(null), facts));
 		return CARD_FRAGMENT;
 	}
 

@@ -1,5 +1,7 @@
 package postern.system.web;
 
+import java.util.Map;
+
 import postern.system.Reading;
 import postern.system.ServiceUnit;
 import postern.system.UnitAction;
@@ -11,8 +13,13 @@ import postern.system.UnitStatus;
  * @param unit the server
  * @param reading its status, with the command that read it
  * @param last its last reload or restart, or {@code null}
+ * @param facts what other features know of it: message key and value
  */
-public record UnitCard(ServiceUnit unit, Reading<UnitStatus> reading, UnitAction last) {
+public record UnitCard(ServiceUnit unit, Reading<UnitStatus> reading, UnitAction last, Map<String, String> facts) {
+
+	public UnitCard {
+		facts = Map.copyOf(facts);
+	}
 
 	/**
 	 * Whether the Restart button asks first: restarting maddy drops open IMAP sessions.

@@ -1,6 +1,7 @@
 package postern.health.web;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +80,7 @@ class HealthControllerTests {
 		ChangeFixtures.currentHostNamed(this.hosts, "vps");
 		given(this.runs.running()).willReturn(Optional.empty());
 		given(this.planner.knows("xoyize.xyz")).willReturn(true);
+		given(this.planner.subjectOrder()).willReturn(Comparator.naturalOrder());
 	}
 
 	@Test

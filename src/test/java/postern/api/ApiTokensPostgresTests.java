@@ -1,0 +1,11 @@
+package postern.api;
+
+import postern.OnPostgres;
+
+/**
+ * {@link ApiTokensTests} on PostgreSQL.
+ */
+@OnPostgres
+class ApiTokensPostgresTests extends ApiTokensTests {
+
+}
