@@ -26,6 +26,8 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TLSARecord;
 import org.xbill.DNS.Type;
 
+import postern.mail.DnsRecord;
+
 /**
  * The DNS checks: each turns answers and what is expected into one result, with the
  * record that fixes a problem.
@@ -378,6 +380,27 @@ final class DnsChecks {
 				}
 			}
 		}
+		return result.withDetail(answer.describe());
+	}
+
+	/**
+	 * The consent of the reports mailbox's domain to receive a domain's DMARC reports
+	 * (RFC 7489 §7.1).
+	 * @param domain the domain whose reports go elsewhere
+	 * @param auth the record to publish, {@code <domain>._report._dmarc.<reports domain>}
+	 * @param answer the TXT answer for its name
+	 * @return the result
+	 */
+	static CheckResult dmarcReportAuth(String domain, DnsRecord auth, DnsAnswer answer) {
+		if (!answer.answered()) {
+			return couldNotCheck(domain, "dmarc-report-auth", answer);
+		}
+		boolean published = answer.texts().stream().anyMatch((text) -> text.matches("v=DMARC1\\s*(;.*)?"));
+		CheckResult result = published
+				? CheckResult.of(domain, "dmarc-report-auth", Verdict.OK, "health.dmarc-report-auth.ok", auth.name())
+				: CheckResult
+					.of(domain, "dmarc-report-auth", Verdict.WARNING, "health.dmarc-report-auth.missing", auth.name())
+					.withFix(auth.zoneLine());
 		return result.withDetail(answer.describe());
 	}
 

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * out; nothing is sent when all is well.
  */
 @Component
-class HealthAlerts {
+public class HealthAlerts {
 
 	private static final Logger logger = LoggerFactory.getLogger(HealthAlerts.class);
 
@@ -99,7 +99,19 @@ class HealthAlerts {
 	}
 
 	private void send(List<String> lines) {
-		String title = "Postern health: " + lines.size() + " problem(s)";
+		send("Postern health: " + lines.size() + " problem(s)", lines);
+	}
+
+	/**
+	 * Send lines to the configured webhook and mail, when there are some; other features
+	 * (reports) tell the admin through the same channels.
+	 * @param title the title or subject
+	 * @param lines the lines
+	 */
+	public void send(String title, List<String> lines) {
+		if (lines.isEmpty() || (this.webhook == null && (this.mail == null || !this.mail.enabled()))) {
+			return;
+		}
 		if (this.mail != null && this.mail.enabled()) {
 			try {
 				new AlertMailer(this.mail, TlsTrust.withExtra(this.trustStore)).send(title, lines);

@@ -261,6 +261,9 @@ public class HealthChecker {
 		}));
 		run.add(domain, "tlsrpt", () -> query("_smtp._tls." + domain, Type.TXT)
 			.thenApply((answer) -> DnsChecks.tlsRpt(expected, answer)));
+		expected.record("dns.purpose.dmarc-report-auth")
+			.ifPresent((auth) -> run.add(domain, "dmarc-report-auth", () -> query(auth.name(), Type.TXT)
+				.thenApply((answer) -> DnsChecks.dmarcReportAuth(domain, auth, answer))));
 		run.add(domain, "caa", () -> {
 			List<CompletableFuture<DnsAnswer>> caa = DnsChecks.caaNames(domain)
 				.stream()

@@ -23,8 +23,8 @@ public class HealthResults {
 
 	/** The order checks are shown in, as an admin publishes and fixes things. */
 	private static final List<String> CHECK_ORDER = List.of("setup", "mx", "mx-a", "mx-aaaa", "ptr", "spf", "dkim",
-			"dmarc", "mta-sts", "mta-sts-policy", "tlsrpt", "tlsa", "caa", "dnssec", "ns-agree", "tls-smtp",
-			"tls-submission", "tls-smtps", "tls-imaps", "tls-https");
+			"dmarc", "mta-sts", "mta-sts-policy", "tlsrpt", "dmarc-report-auth", "tlsa", "caa", "dnssec", "ns-agree",
+			"tls-smtp", "tls-submission", "tls-smtps", "tls-imaps", "tls-https");
 
 	private final HealthRunRepository runs;
 

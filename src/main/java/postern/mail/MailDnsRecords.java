@@ -7,6 +7,7 @@ import java.util.Optional;
 import postern.sites.MtaStsPolicy;
 import postern.sites.SiteService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +24,14 @@ public class MailDnsRecords {
 
 	private final SiteService sites;
 
-	MailDnsRecords(MailDomains domains, DkimKeys dkimKeys, SiteService sites) {
+	private final ObjectProvider<ReportsAddress> reportsAddress;
+
+	MailDnsRecords(MailDomains domains, DkimKeys dkimKeys, SiteService sites,
+			ObjectProvider<ReportsAddress> reportsAddress) {
 		this.domains = domains;
 		this.dkimKeys = dkimKeys;
 		this.sites = sites;
+		this.reportsAddress = reportsAddress;
 	}
 
 	/**
@@ -36,7 +41,8 @@ public class MailDnsRecords {
 	 */
 	public MailDnsSet recordsOf(String domain) {
 		String mx = this.domains.mxHost().orElse("mx." + domain);
-		String reports = "mailto:postmaster@" + domain;
+		Optional<String> mailbox = reportsMailbox();
+		String reports = "mailto:" + mailbox.orElse("postmaster@" + domain);
 		List<DnsRecord> records = new ArrayList<>();
 		records.add(new DnsRecord(domain, "MX", "10 " + mx, "10 " + mx + ".", "dns.purpose.mx"));
 		records.add(DnsRecord.txt(domain, "v=spf1 mx -all", "dns.purpose.spf"));
@@ -49,9 +55,27 @@ public class MailDnsRecords {
 		String policy = served.orElseGet(() -> MtaStsPolicy.firstFor(mx).text());
 		records.add(DnsRecord.txt("_mta-sts." + domain, MtaStsPolicy.txtRecord(policy), "dns.purpose.mta-sts"));
 		records.add(DnsRecord.txt("_smtp._tls." + domain, "v=TLSRPTv1; rua=" + reports, "dns.purpose.tlsrpt"));
+		// RFC 7489 §7.1: a domain sending its reports to another domain's mailbox needs
+		// that domain's consent, published in that domain's zone
+		mailbox.map((address) -> address.substring(address.indexOf('@') + 1))
+			.filter((reportsDomain) -> !reportsDomain.equals(domain))
+			.ifPresent((reportsDomain) -> records.add(DnsRecord.txt(domain + "._report._dmarc." + reportsDomain,
+					"v=DMARC1", "dns.purpose.dmarc-report-auth")));
 		records.add(new DnsRecord(domain, "CAA", "0 issue \"letsencrypt.org\"", "0 issue \"letsencrypt.org\"",
 				"dns.purpose.caa"));
 		return new MailDnsSet(domain, mx, records, dkimKnown, served.isPresent());
+	}
+
+	private Optional<String> reportsMailbox() {
+		ReportsAddress source = this.reportsAddress.getIfAvailable();
+		try {
+			return (source == null) ? Optional.empty()
+					: source.address().map((address) -> address.toLowerCase(java.util.Locale.ROOT));
+		}
+		catch (RuntimeException ex) {
+			// the settings cannot be read: the postmaster address still works
+			return Optional.empty();
+		}
 	}
 
 }

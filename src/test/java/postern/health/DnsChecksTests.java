@@ -107,6 +107,19 @@ class DnsChecksTests {
 	}
 
 	@Test
+	void theConsentToReceiveAnotherDomainsReportsIsCheckedWhereItIsPublished() throws Exception {
+		String name = "cinay.eu._report._dmarc.example.test";
+		postern.mail.DnsRecord auth = new postern.mail.DnsRecord(name, "TXT", "v=DMARC1", "\"v=DMARC1\"",
+				"dns.purpose.dmarc-report-auth");
+		CheckResult published = DnsChecks.dmarcReportAuth("cinay.eu", auth, txt(name, "v=DMARC1"));
+		assertThat(published.verdict()).isEqualTo(Verdict.OK);
+		CheckResult missing = DnsChecks.dmarcReportAuth("cinay.eu", auth, txt(name, "v=spf1 -all"));
+		assertThat(missing.verdict()).isEqualTo(Verdict.WARNING);
+		assertThat(missing.messageKey()).isEqualTo("health.dmarc-report-auth.missing");
+		assertThat(missing.fix()).contains(name).contains("v=DMARC1");
+	}
+
+	@Test
 	void anyWellFormedMtaStsIdIsAcceptedAndWhatWasSeenIsKept() {
 		Expected expected = HealthFixtures.expected("example.test", Optional.of(HealthFixtures.POLICY));
 		CheckResult random = DnsChecks.mtaStsRecord(expected,

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import postern.sites.MtaStsPolicy;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import postern.sites.SiteService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,28 @@ class MailDnsRecordsTests {
 
 	private final SiteService sites = mock(SiteService.class);
 
-	private final MailDnsRecords records = new MailDnsRecords(this.domains, this.dkimKeys, this.sites);
+	private final MailDnsRecords records = new MailDnsRecords(this.domains, this.dkimKeys, this.sites,
+			new StaticListableBeanFactory().getBeanProvider(ReportsAddress.class));
+
+	@Test
+	void withAReportsMailboxReportsGoThereAndOtherDomainsPublishTheirConsent() {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("reportsAddress", (ReportsAddress) () -> Optional.of("reports@xoyize.xyz"));
+		MailDnsRecords withMailbox = new MailDnsRecords(this.domains, this.dkimKeys, this.sites,
+				beans.getBeanProvider(ReportsAddress.class));
+		given(this.domains.mxHost()).willReturn(Optional.of("mx1.xoyize.xyz"));
+
+		MailDnsSet other = withMailbox.recordsOf("cinay.eu");
+		assertThat(other.records()).extracting(DnsRecord::name, DnsRecord::value)
+			.contains(
+					org.assertj.core.groups.Tuple.tuple("_dmarc.cinay.eu",
+							"v=DMARC1; p=quarantine; rua=mailto:reports@xoyize.xyz"),
+					org.assertj.core.groups.Tuple.tuple("_smtp._tls.cinay.eu",
+							"v=TLSRPTv1; rua=mailto:reports@xoyize.xyz"),
+					org.assertj.core.groups.Tuple.tuple("cinay.eu._report._dmarc.xoyize.xyz", "v=DMARC1"));
+		MailDnsSet own = withMailbox.recordsOf("xoyize.xyz");
+		assertThat(own.records()).extracting(DnsRecord::purposeKey).doesNotContain("dns.purpose.dmarc-report-auth");
+	}
 
 	@Test
 	void aLongDkimKeyIsCutInto255ByteStringsThatJoinBack() {

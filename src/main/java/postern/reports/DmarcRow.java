@@ -1,0 +1,109 @@
+package postern.reports;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One record of a DMARC report: messages from one source address with their verdicts.
+ */
+@Entity
+@Table(name = "report_dmarc_row")
+public class DmarcRow {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "report_ref", nullable = false)
+	private Long reportRef;
+
+	@Column(nullable = false)
+	private String domain;
+
+	@Column(name = "report_day", nullable = false)
+	private LocalDate day;
+
+	@Column(name = "source_ip", nullable = false, length = 45)
+	private String sourceIp;
+
+	@Column(name = "message_count", nullable = false)
+	private long messages;
+
+	@Column(nullable = false, length = 20)
+	private String disposition;
+
+	@Column(nullable = false, length = 20)
+	private String dkim;
+
+	@Column(nullable = false, length = 20)
+	private String spf;
+
+	@Column(name = "header_from", nullable = false)
+	private String headerFrom;
+
+	@Column(nullable = false)
+	private boolean passes;
+
+	protected DmarcRow() {
+	}
+
+	DmarcRow(Long reportRef, String domain, LocalDate day, DmarcReport.Row row) {
+		this.reportRef = reportRef;
+		this.domain = domain;
+		this.day = day;
+		this.sourceIp = row.sourceIp();
+		this.messages = row.count();
+		this.disposition = row.disposition();
+		this.dkim = row.dkim();
+		this.spf = row.spf();
+		this.headerFrom = row.headerFrom();
+		this.passes = row.passes();
+	}
+
+	public Long getReportRef() {
+		return this.reportRef;
+	}
+
+	public String getDomain() {
+		return this.domain;
+	}
+
+	public LocalDate getDay() {
+		return this.day;
+	}
+
+	public String getSourceIp() {
+		return this.sourceIp;
+	}
+
+	public long getMessages() {
+		return this.messages;
+	}
+
+	public String getDisposition() {
+		return this.disposition;
+	}
+
+	public String getDkim() {
+		return this.dkim;
+	}
+
+	public String getSpf() {
+		return this.spf;
+	}
+
+	public String getHeaderFrom() {
+		return this.headerFrom;
+	}
+
+	public boolean isPasses() {
+		return this.passes;
+	}
+
+}

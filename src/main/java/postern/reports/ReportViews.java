@@ -1,0 +1,209 @@
+package postern.reports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import postern.health.ServerAddresses;
+import postern.mail.MailDomain;
+import postern.mail.MailDomains;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the report pages and the API show: every local domain over the last 7 or 30 days,
+ * and one domain's senders, reporters, TLS failures and days.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportViews {
+
+	/** The periods offered, in days. */
+	public static final List<Integer> PERIODS = List.of(7, 30);
+
+	private static final int DEFAULT_DAYS = 30;
+
+	private final DmarcRowRepository dmarcRows;
+
+	private final TlsPolicyRowRepository tlsPolicies;
+
+	private final TlsFailureRowRepository tlsFailures;
+
+	private final StoredReportRepository reports;
+
+	private final UnreadableMessageRepository unreadable;
+
+	private final ReportFetchRepository fetches;
+
+	private final ReportsMailboxSettings settings;
+
+	private final MailDomains domains;
+
+	private final ServerAddresses serverAddresses;
+
+	private final ReverseNames reverseNames;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ReportViews(DmarcRowRepository dmarcRows, TlsPolicyRowRepository tlsPolicies, TlsFailureRowRepository tlsFailures,
+			StoredReportRepository reports, UnreadableMessageRepository unreadable, ReportFetchRepository fetches,
+			ReportsMailboxSettings settings, MailDomains domains, ServerAddresses serverAddresses,
+			ReverseNames reverseNames) {
+		this.dmarcRows = dmarcRows;
+		this.tlsPolicies = tlsPolicies;
+		this.tlsFailures = tlsFailures;
+		this.reports = reports;
+		this.unreadable = unreadable;
+		this.fetches = fetches;
+		this.settings = settings;
+		this.domains = domains;
+		this.serverAddresses = serverAddresses;
+		this.reverseNames = reverseNames;
+	}
+
+	/**
+	 * A period offered, from a request.
+	 * @param days the days asked for, or {@code null}
+	 * @return 7 or 30
+	 */
+	public static int period(Integer days) {
+		return (days != null && PERIODS.contains(days)) ? days : DEFAULT_DAYS;
+	}
+
+	/**
+	 * Every local domain, then any other domain reports were about.
+	 * @param days 7 or 30
+	 * @return the figures of each
+	 */
+	public List<DomainLine> domains(int days) {
+		LocalDate since = since(days);
+		Map<String, DomainTotals> dmarc = this.dmarcRows.totals(since)
+			.stream()
+			.collect(Collectors.toMap(DomainTotals::domain, Function.identity()));
+		Map<String, TlsTotals> tls = this.tlsPolicies.totals(since)
+			.stream()
+			.collect(Collectors.toMap(TlsTotals::domain, Function.identity()));
+		Set<String> names = new LinkedHashSet<>(localDomains());
+		dmarc.keySet().stream().sorted().forEach(names::add);
+		tls.keySet().stream().sorted().forEach(names::add);
+		return names.stream().map((name) -> DomainLine.of(name, dmarc.get(name), tls.get(name))).toList();
+	}
+
+	/**
+	 * The overview page.
+	 * @param days 7 or 30
+	 * @return the domains, the mailbox and the last fetch
+	 */
+	public Overview overview(int days) {
+		MailboxSettings mailbox = this.settings.effective();
+		return new Overview(days, domains(days), mailbox.isSet(), mailbox.address().orElse(mailbox.username()),
+				mailbox.host(), this.fetches.findFirstByOrderByIdDesc(), this.unreadable.findTop20ByOrderByIdDesc());
+	}
+
+	/**
+	 * One domain's page.
+	 * @param domain the domain
+	 * @param days 7 or 30
+	 * @return its figures
+	 */
+	public DomainReport domain(String domain, int days) {
+		LocalDate since = since(days);
+		DomainLine line = domains(days).stream()
+			.filter((candidate) -> candidate.domain().equals(domain))
+			.findFirst()
+			.orElse(DomainLine.of(domain, null, null));
+		List<ReporterCount> reporters = new ArrayList<>(this.reports.dmarcReporters(domain, since));
+		reporters.addAll(this.reports.tlsReporters(domain, since));
+		return new DomainReport(domain, days, line, sources(domain, since), reporters,
+				this.tlsFailures.failures(domain, since),
+				DailyChart.of(since, days, this.dmarcRows.days(domain, since)));
+	}
+
+	private List<SourceLine> sources(String domain, LocalDate since) {
+		List<SourceVerdicts> verdicts = this.dmarcRows.sources(domain, since);
+		Set<String> own = ownAddresses();
+		Map<String, String> names = this.reverseNames
+			.of(verdicts.stream().map(SourceVerdicts::sourceIp).collect(Collectors.toSet()));
+		return verdicts.stream()
+			.map((row) -> new SourceLine(group(row, own), row.sourceIp(), names.getOrDefault(row.sourceIp(), ""),
+					row.messages(), row.spf(), row.dkim(), row.passes() ? "pass" : "fail", row.disposition()))
+			.sorted(Comparator
+				.comparingInt((SourceLine line) -> List.of("own", "passing", "unknown").indexOf(line.group()))
+				.thenComparing(Comparator.comparingLong(SourceLine::messages).reversed()))
+			.toList();
+	}
+
+	private static String group(SourceVerdicts row, Set<String> own) {
+		if (own.contains(row.sourceIp())) {
+			return "own";
+		}
+		return row.passes() ? "passing" : "unknown";
+	}
+
+	private Set<String> ownAddresses() {
+		try {
+			ServerAddresses.Addresses addresses = this.serverAddresses.current();
+			Set<String> own = new LinkedHashSet<>(addresses.ipv4());
+			addresses.ipv6().forEach((address) -> own.add(address.toLowerCase(java.util.Locale.ROOT)));
+			return own;
+		}
+		catch (RuntimeException ex) {
+			return Set.of();
+		}
+	}
+
+	private List<String> localDomains() {
+		try {
+			return this.domains.list().stream().map(MailDomain::name).toList();
+		}
+		catch (RuntimeException ex) {
+			// maddy.conf unreadable: the domains reports name are still shown
+			return List.of();
+		}
+	}
+
+	private LocalDate since(int days) {
+		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(days - 1L);
+	}
+
+	/**
+	 * The overview page.
+	 *
+	 * @param days the period
+	 * @param domains each domain's figures
+	 * @param mailboxSet whether the reports mailbox is set
+	 * @param address the reports mailbox's address
+	 * @param host its IMAP server
+	 * @param lastFetch the last fetch, if any
+	 * @param unreadable the latest mails kept aside
+	 */
+	public record Overview(int days, List<DomainLine> domains, boolean mailboxSet, String address, String host,
+			Optional<ReportFetch> lastFetch, List<UnreadableMessage> unreadable) {
+	}
+
+	/**
+	 * One domain's page.
+	 *
+	 * @param domain the domain
+	 * @param days the period
+	 * @param line its figures
+	 * @param sources its senders, the server's own first, unknown ones last
+	 * @param reporters who sent reports about it
+	 * @param tlsFailures failed TLS sessions by result type, sending MTA and MX
+	 * @param chart the daily chart
+	 */
+	public record DomainReport(String domain, int days, DomainLine line, List<SourceLine> sources,
+			List<ReporterCount> reporters, List<TlsFailureCount> tlsFailures, DailyChart chart) {
+	}
+
+}

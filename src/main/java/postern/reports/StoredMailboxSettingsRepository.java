@@ -1,0 +1,7 @@
+package postern.reports;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StoredMailboxSettingsRepository extends JpaRepository<StoredMailboxSettings, Long> {
+
+}

@@ -1,0 +1,85 @@
+package postern.reports;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * Failed TLS sessions of one result type, sending MTA and MX.
+ */
+@Entity
+@Table(name = "report_tls_failure")
+public class TlsFailureRow {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "report_ref", nullable = false)
+	private Long reportRef;
+
+	@Column(nullable = false)
+	private String domain;
+
+	@Column(name = "report_day", nullable = false)
+	private LocalDate day;
+
+	@Column(name = "result_type", nullable = false, length = 60)
+	private String resultType;
+
+	@Column(name = "sending_mta", nullable = false, length = 45)
+	private String sendingMta;
+
+	@Column(name = "receiving_mx", nullable = false)
+	private String receivingMx;
+
+	@Column(nullable = false)
+	private long sessions;
+
+	protected TlsFailureRow() {
+	}
+
+	TlsFailureRow(Long reportRef, String domain, LocalDate day, TlsReport.Failure failure) {
+		this.reportRef = reportRef;
+		this.domain = domain;
+		this.day = day;
+		this.resultType = failure.resultType();
+		this.sendingMta = failure.sendingMta();
+		this.receivingMx = failure.receivingMx();
+		this.sessions = failure.sessions();
+	}
+
+	public Long getReportRef() {
+		return this.reportRef;
+	}
+
+	public String getDomain() {
+		return this.domain;
+	}
+
+	public LocalDate getDay() {
+		return this.day;
+	}
+
+	public String getResultType() {
+		return this.resultType;
+	}
+
+	public String getSendingMta() {
+		return this.sendingMta;
+	}
+
+	public String getReceivingMx() {
+		return this.receivingMx;
+	}
+
+	public long getSessions() {
+		return this.sessions;
+	}
+
+}
