@@ -27,16 +27,12 @@ public class BackupService {
 
 	private final ChangeService changes;
 
-	private final List<ChangeValidator> validators;
+	private final ChangeHandlers handlers;
 
-	private final List<ChangeReloader> reloaders;
-
-	BackupService(Hosts hosts, ChangeService changes, List<ChangeValidator> validators,
-			List<ChangeReloader> reloaders) {
+	BackupService(Hosts hosts, ChangeService changes, ChangeHandlers handlers) {
 		this.hosts = hosts;
 		this.changes = changes;
-		this.validators = validators;
-		this.reloaders = reloaders;
+		this.handlers = handlers;
 	}
 
 	/**
@@ -82,15 +78,8 @@ public class BackupService {
 		Path path = backup.path();
 		FileSnapshot current = host.read(path);
 		byte[] content = host.readBackup(backup);
-		String validatorId = this.validators.stream()
-			.filter((validator) -> validator.handles(host, path))
-			.map(ChangeValidator::id)
-			.findFirst()
-			.orElse(null);
-		List<String> reloaderIds = this.reloaders.stream()
-			.filter((reloader) -> reloader.handles(host, path))
-			.map(ChangeReloader::id)
-			.toList();
+		String validatorId = this.handlers.validatorOf(host, path).orElse(null);
+		List<String> reloaderIds = this.handlers.reloadersOf(host, path);
 		return new ChangeRequest("change.title.restore", List.of(path.toString(), backup.takenAt().toString()),
 				"restore " + path + " from the backup of " + backup.takenAt(),
 				List.of(new FileEdit(path, current, content, validatorId)), reloaderIds, "/backups/" + backup.id());

@@ -5,13 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -51,25 +48,16 @@ public class ChangeService {
 
 	private final Clock clock;
 
-	private final Map<String, ChangeValidator> validators;
-
-	private final Map<String, ChangeReloader> reloaders;
+	private final ChangeHandlers handlers;
 
 	ChangeService(ChangeRepository changes, Hosts hosts, AuditLog auditLog, MessageSource messages,
-			List<ChangeValidator> validators, List<ChangeReloader> reloaders, Optional<Clock> clock) {
+			ChangeHandlers handlers, Optional<Clock> clock) {
 		this.changes = changes;
 		this.hosts = hosts;
 		this.auditLog = auditLog;
 		this.messages = messages;
 		this.clock = clock.orElseGet(Clock::systemUTC);
-		this.validators = byId(validators, ChangeValidator::id);
-		this.reloaders = byId(reloaders, ChangeReloader::id);
-	}
-
-	private static <T> Map<String, T> byId(List<T> beans, Function<T, String> id) {
-		return beans.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> {
-			throw new IllegalStateException("Two beans have the id " + id.apply(a));
-		}, LinkedHashMap::new));
+		this.handlers = handlers;
 	}
 
 	/**
@@ -237,19 +225,11 @@ public class ChangeService {
 	}
 
 	private ChangeValidator validator(String id) {
-		return known(this.validators, id, "validator");
+		return this.handlers.validator(id);
 	}
 
 	private ChangeReloader reloader(String id) {
-		return known(this.reloaders, id, "reloader");
-	}
-
-	private static <T> T known(Map<String, T> beans, String id, String kind) {
-		T bean = beans.get(id);
-		if (bean == null) {
-			throw new IllegalArgumentException("No " + kind + " " + id);
-		}
-		return bean;
+		return this.handlers.reloader(id);
 	}
 
 	private static String describe(RuntimeException ex) {
@@ -370,6 +350,12 @@ public class ChangeService {
 
 		private void write(ChangeFile file) {
 			byte[] candidate = file.getCandidateContent();
+			if (!file.isOriginalExists()) {
+				// A new file may be the first of its folder (a new site's index page):
+				// the
+				// folder is made now, at Apply, never at preview
+				this.host.createFolder(file.getPath().getParent());
+			}
 			this.host.edit(file.getPath(), (current) -> {
 				if (!file.isOriginal(current)) {
 					throw new FileConflictException(file.getPath());

@@ -163,24 +163,6 @@ public class Aliases {
 				(file) -> file.withoutAlias(address), "/aliases/" + segment(address) + "/delete");
 	}
 
-	/**
-	 * Add an alias at once, holding the file's lock from read to write, for scripted use
-	 * where no one looks at a preview. The file is backed up and written atomically as
-	 * every edit is.
-	 * @param address a valid stored address of a local domain
-	 * @param targets valid stored addresses
-	 * @throws MailFileException when the domain is not local or the alias exists
-	 */
-	public void add(String address, List<String> targets) {
-		requireLocal(address);
-		Host host = this.hosts.current();
-		host.edit(file(host),
-				(bytes) -> AliasesFile.parse(new String(bytes, StandardCharsets.UTF_8))
-					.withAlias(address, targets)
-					.text()
-					.getBytes(StandardCharsets.UTF_8));
-	}
-
 	private void requireLocal(String address) {
 		String domain = MailAddresses.domain(address);
 		if (!this.domains.isLocal(domain)) {

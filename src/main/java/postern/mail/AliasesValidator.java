@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import postern.PosternProperties;
 import postern.change.ChangeValidator;
+import postern.change.ManagedFileHandler;
 import postern.change.ValidationResult;
 import postern.host.Host;
 import postern.host.ServerSettings;
@@ -18,24 +19,17 @@ import org.springframework.stereotype.Component;
  * does not start): such a file is never written.
  */
 @Component
-class AliasesValidator implements ChangeValidator {
+class AliasesValidator extends ManagedFileHandler implements ChangeValidator {
 
 	static final String ID = "aliases";
 
-	private final PosternProperties properties;
-
 	AliasesValidator(PosternProperties properties) {
-		this.properties = properties;
+		super(ID, properties);
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public boolean handles(Host host, Path path) {
-		return ServerSettings.of(this.properties, host).maddy().aliases().equals(path);
+	protected Path file(ServerSettings settings) {
+		return settings.maddy().aliases();
 	}
 
 	@Override

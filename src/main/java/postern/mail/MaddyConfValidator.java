@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import postern.PosternProperties;
 import postern.change.ChangeValidator;
+import postern.change.ManagedFileHandler;
 import postern.change.ValidationResult;
 import postern.host.Host;
 import postern.host.ServerSettings;
@@ -17,28 +18,20 @@ import org.springframework.stereotype.Component;
  * list} parses it, as maddy would at its next start.
  */
 @Component
-class MaddyConfValidator implements ChangeValidator {
+class MaddyConfValidator extends ManagedFileHandler implements ChangeValidator {
 
 	static final String ID = "maddy-conf";
 
 	private final MaddyCli maddy;
 
-	private final PosternProperties properties;
-
 	MaddyConfValidator(MaddyCli maddy, PosternProperties properties) {
+		super(ID, properties);
 		this.maddy = maddy;
-		this.properties = properties;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public boolean handles(Host host, Path path) {
-		Path config = ServerSettings.of(this.properties, host).maddy().config();
-		return path.toAbsolutePath().normalize().equals(config.toAbsolutePath().normalize());
+	protected Path file(ServerSettings settings) {
+		return settings.maddy().config();
 	}
 
 	@Override

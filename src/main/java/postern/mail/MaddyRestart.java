@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import postern.PosternProperties;
 import postern.change.ChangeReloader;
+import postern.change.ManagedFileHandler;
 import postern.change.ReloadResult;
 import postern.host.Host;
 import postern.host.ServerSettings;
@@ -17,32 +18,25 @@ import org.springframework.stereotype.Component;
  * The restart took when the unit is active afterwards.
  */
 @Component
-class MaddyRestart implements ChangeReloader {
+class MaddyRestart extends ManagedFileHandler implements ChangeReloader {
 
 	static final String ID = "maddy";
 
 	private final SystemdUnits units;
 
-	private final PosternProperties properties;
-
 	MaddyRestart(SystemdUnits units, PosternProperties properties) {
+		super(ID, properties);
 		this.units = units;
-		this.properties = properties;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public boolean handles(Host host, Path path) {
-		return ServerSettings.of(this.properties, host).maddy().config().equals(path);
+	protected Path file(ServerSettings settings) {
+		return settings.maddy().config();
 	}
 
 	@Override
 	public ReloadResult reload(Host host) {
-		return this.units.restartAndCheck(host, ServerSettings.of(this.properties, host).units().maddy());
+		return this.units.restartAndCheck(host, settings(host).units().maddy());
 	}
 
 }

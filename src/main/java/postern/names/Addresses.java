@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import postern.host.Argument;
-
 /**
  * The shapes of mailbox addresses Postern creates: a stricter local part than
  * {@link MailAddresses} allows (no {@code +}, which maddy's rewrite strips, so such a
@@ -14,10 +12,9 @@ import postern.host.Argument;
  */
 public final class Addresses {
 
-	/** The longest local part. */
-	public static final int MAX_LOCAL_PART = 64;
+	private static final Pattern LOCAL_PART = Pattern.compile(MailAddresses.MAILBOX_LOCAL_PART);
 
-	private static final Pattern LOCAL_PART = Pattern.compile("(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?");
+	private static final Pattern MAILBOX = Pattern.compile(MailAddresses.MAILBOX);
 
 	private Addresses() {
 	}
@@ -30,7 +27,7 @@ public final class Addresses {
 	 * @return {@code true} when it is accepted
 	 */
 	public static boolean isLocalPart(String localPart) {
-		return localPart != null && localPart.length() <= MAX_LOCAL_PART && LOCAL_PART.matcher(localPart).matches();
+		return localPart != null && LOCAL_PART.matcher(localPart).matches();
 	}
 
 	/**
@@ -62,7 +59,8 @@ public final class Addresses {
 		if (!isLocalPart(local)) {
 			return Optional.empty();
 		}
-		return domain(domain).map((ascii) -> local + "@" + ascii).filter(Argument.MAILBOX::accepts);
+		return domain(domain).map((ascii) -> local + "@" + ascii)
+			.filter((address) -> MAILBOX.matcher(address).matches());
 	}
 
 }

@@ -14,13 +14,36 @@ import java.util.regex.Pattern;
  */
 public final class MailAddresses {
 
-	private static final Pattern LOCAL_PART = Pattern.compile("[a-z0-9](?:[a-z0-9_+-]|\\.(?!\\.))*");
+	/**
+	 * The one rule for a local part: lower-case ASCII letters, digits, {@code .},
+	 * {@code _}, {@code -} and {@code +}, starting and ending with a letter or a digit,
+	 * no double dot, at most 64 characters.
+	 */
+	public static final String LOCAL_PART = localPartPattern("a-z0-9._+-");
 
-	private static final int MAX_LOCAL_PART = 64;
+	/**
+	 * A mailbox's local part: {@link #LOCAL_PART} without {@code +}, which maddy's
+	 * rewrite strips, so such a mailbox would never receive mail.
+	 */
+	public static final String MAILBOX_LOCAL_PART = localPartPattern("a-z0-9._-");
+
+	/**
+	 * A mailbox address as maddy stores it: {@link #MAILBOX_LOCAL_PART}, {@code @}, and a
+	 * domain of dot-separated labels (an IDN in punycode) ending in a label that starts
+	 * with a letter; 3 to 254 characters in all.
+	 */
+	public static final String MAILBOX = "(?=.{3,254}$)" + MAILBOX_LOCAL_PART
+			+ "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
+
+	private static final Pattern LOCAL_PART_PATTERN = Pattern.compile(LOCAL_PART);
 
 	private static final Pattern BLANKS_AROUND = Pattern.compile("^ +| +$");
 
 	private MailAddresses() {
+	}
+
+	private static String localPartPattern(String characters) {
+		return "(?!.*\\.\\.)[a-z0-9](?:[" + characters + "]{0,62}[a-z0-9])?";
 	}
 
 	/**
@@ -29,8 +52,7 @@ public final class MailAddresses {
 	 * @return {@code true} when it may be written to a file or a command
 	 */
 	public static boolean isValidLocalPart(String localPart) {
-		return localPart != null && localPart.length() <= MAX_LOCAL_PART && !localPart.endsWith(".")
-				&& LOCAL_PART.matcher(localPart).matches();
+		return localPart != null && LOCAL_PART_PATTERN.matcher(localPart).matches();
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package postern.security;
 
+import postern.infrastructure.NotFoundException;
+
 /**
  * Thrown when an admin named in a request does not exist.
  */
-public class AdminNotFoundException extends RuntimeException {
+public class AdminNotFoundException extends NotFoundException {
 
-	AdminNotFoundException(String username) {
+	public AdminNotFoundException(String username) {
 		super("No admin named " + username);
 	}
 

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import postern.PosternProperties;
 import postern.change.ChangeReloader;
+import postern.change.ManagedFileHandler;
 import postern.change.ReloadResult;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
  * whether Caddy took the file.
  */
 @Component
-public class CaddyReloader implements ChangeReloader {
+public class CaddyReloader extends ManagedFileHandler implements ChangeReloader {
 
 	/** The id a change names to reload Caddy. */
 	public static final String ID = "caddy";
@@ -47,10 +48,6 @@ public class CaddyReloader implements ChangeReloader {
 	private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
 	private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
-
-	private final String id;
-
-	private final PosternProperties properties;
 
 	private final CommandCatalogue catalogue;
 
@@ -65,20 +62,14 @@ public class CaddyReloader implements ChangeReloader {
 	 * A reloader under another id, for a second Caddy setup in tests.
 	 */
 	CaddyReloader(String id, PosternProperties properties, CommandCatalogue catalogue, SystemdUnits units) {
-		this.id = id;
-		this.properties = properties;
+		super(id, properties);
 		this.catalogue = catalogue;
 		this.units = units;
 	}
 
 	@Override
-	public String id() {
-		return this.id;
-	}
-
-	@Override
-	public boolean handles(Host host, Path path) {
-		return path.equals(ServerSettings.of(this.properties, host).caddy().caddyfile());
+	protected Path file(ServerSettings settings) {
+		return settings.caddy().caddyfile();
 	}
 
 	/**
@@ -88,7 +79,7 @@ public class CaddyReloader implements ChangeReloader {
 	 */
 	@Override
 	public ReloadResult reload(Host host) {
-		ServerSettings settings = ServerSettings.of(this.properties, host);
+		ServerSettings settings = settings(host);
 		return switch (settings.caddy().reload()) {
 			case SYSTEMCTL -> systemctl(host, settings);
 			case CADDY_CLI -> caddyCli(host, settings);
@@ -107,7 +98,7 @@ public class CaddyReloader implements ChangeReloader {
 	 * @return the address in use
 	 */
 	public CaddyAdminAddress adminAddress(Host host) {
-		return CaddyAdminAddress.of(host, this.properties);
+		return CaddyAdminAddress.of(host, properties());
 	}
 
 	private ReloadResult caddyCli(Host host, ServerSettings settings) {
@@ -247,7 +238,7 @@ public class CaddyReloader implements ChangeReloader {
 			.reduce((a, b) -> a + "\n" + b)
 			.orElse("");
 		return CaddyOutput.hideValues(output.isEmpty() ? text.toString() : text.append('\n').append(output).toString(),
-				this.properties.caddy().environmentVariables());
+				properties().caddy().environmentVariables());
 	}
 
 }

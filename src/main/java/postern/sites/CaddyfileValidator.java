@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import postern.PosternProperties;
 import postern.change.ChangeValidator;
+import postern.change.ManagedFileHandler;
 import postern.change.ValidationResult;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
@@ -29,18 +30,16 @@ import org.springframework.stereotype.Component;
  * know what it does (see {@link UnjudgedUpstreamsValidator}).
  */
 @Component
-class CaddyfileValidator implements ChangeValidator {
+class CaddyfileValidator extends ManagedFileHandler implements ChangeValidator {
 
 	static final String ID = "caddyfile";
-
-	private final PosternProperties properties;
 
 	private final CommandCatalogue catalogue;
 
 	private final UpstreamJudge judge;
 
 	CaddyfileValidator(PosternProperties properties, CommandCatalogue catalogue, UpstreamJudge judge) {
-		this.properties = properties;
+		super(ID, properties);
 		this.catalogue = catalogue;
 		this.judge = judge;
 	}
@@ -54,13 +53,8 @@ class CaddyfileValidator implements ChangeValidator {
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public boolean handles(Host host, Path path) {
-		return path.equals(ServerSettings.of(this.properties, host).caddy().caddyfile());
+	protected Path file(ServerSettings settings) {
+		return settings.caddy().caddyfile();
 	}
 
 	@Override
@@ -98,7 +92,7 @@ class CaddyfileValidator implements ChangeValidator {
 				.run(this.catalogue.command(CommandKind.CADDY_ADAPT, temporary.path().toString()));
 			if (!adapted.succeeded()) {
 				return ValidationResult.invalid(CaddyOutput.shown(adapted, temporary.path(), path,
-						new String(candidate, StandardCharsets.UTF_8), this.properties.caddy().environmentVariables()));
+						new String(candidate, StandardCharsets.UTF_8), properties().caddy().environmentVariables()));
 			}
 			return ValidationResult.valid("caddy validate refuses the file on disk as well, so it cannot judge this"
 					+ " change here. It said of the changed file:\n" + validation.output()
@@ -111,7 +105,7 @@ class CaddyfileValidator implements ChangeValidator {
 			CommandResult result = host
 				.run(this.catalogue.command(CommandKind.CADDY_VALIDATE, temporary.path().toString()));
 			String output = CaddyOutput.shown(result, temporary.path(), path,
-					new String(candidate, StandardCharsets.UTF_8), this.properties.caddy().environmentVariables());
+					new String(candidate, StandardCharsets.UTF_8), properties().caddy().environmentVariables());
 			if (result.timedOut()) {
 				return ValidationResult.invalid("caddy validate did not finish in time.\n" + output);
 			}

@@ -502,14 +502,14 @@ public class SiteService {
 	}
 
 	/**
-	 * Create a static site's missing folder, and an index page in the change.
+	 * An index page for a static site's missing folder, in the change: the change
+	 * pipeline makes the folder when it writes the page, at Apply.
 	 */
 	private Optional<FileEdit> indexPage(Host host, Site site, boolean createFolder) {
 		if (!createFolder || site.kind() != SiteKind.STATIC) {
 			return Optional.empty();
 		}
 		Path root = Path.of(site.root());
-		host.createFolder(root);
 		FileSnapshot index = host.read(root.resolve("index.html"));
 		if (index.exists()) {
 			return Optional.empty();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import postern.PosternApplication;
 import postern.host.Command;
@@ -51,11 +52,15 @@ final class CrashingApply {
 		String point = args[0];
 		Path marker = Path.of(args[1]);
 		byte[] next = Files.readAllBytes(Path.of(args[2]));
-		String[] settings = List.of(args).subList(3, args.length).toArray(String[]::new);
+		// A free port on loopback, as arguments: default properties would lose to
+		// application.yml's 8080, which another server (Postern's quick start) may hold
+		String[] settings = Stream
+			.concat(List.of(args).subList(3, args.length).stream(),
+					Stream.of("--server.port=0", "--server.address=127.0.0.1"))
+			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PosternApplication.class,
 				PausingHostConfiguration.class)
-			.properties("postern.crash.point=" + point, "postern.crash.marker=" + marker, "server.port=0",
-					"server.address=127.0.0.1")
+			.properties("postern.crash.point=" + point, "postern.crash.marker=" + marker)
 			.run(settings);
 		ChangeService changes = context.getBean(ChangeService.class);
 		Host host = context.getBean(Hosts.class).current();

@@ -139,7 +139,9 @@ class ApiEndpointsTests extends PosternIntegrationTests {
 		this.mvc.perform(withToken(delete("/api/v1/mailboxes/leaving@ouestline.xyz")).param("keepMail", "false"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.action").value("mailbox.delete"));
-		this.mvc.perform(withToken(get("/api/v1/mailboxes/leaving@ouestline.xyz"))).andExpect(status().isNotFound());
+		this.mvc.perform(withToken(get("/api/v1/mailboxes/leaving@ouestline.xyz")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error").value("not-found"));
 	}
 
 	@Test
@@ -164,7 +166,9 @@ class ApiEndpointsTests extends PosternIntegrationTests {
 		this.mvc.perform(withToken(post("/api/v1/services/maddy/restart")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.ok").value(true));
-		this.mvc.perform(withToken(post("/api/v1/services/nginx/reload"))).andExpect(status().isNotFound());
+		this.mvc.perform(withToken(post("/api/v1/services/nginx/reload")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error").value("not-found"));
 	}
 
 	@Test

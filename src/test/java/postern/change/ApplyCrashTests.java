@@ -167,6 +167,9 @@ class ApplyCrashTests {
 			child.destroyForcibly();
 			child.waitFor();
 		}
+		assertThat(Files.readString(log)).as("the child's web server took a free port, never the configured 8080")
+			.containsPattern("started on port [0-9]+")
+			.doesNotContain("started on port 8080");
 		long changeId = Long.parseLong(Files.readString(marker).strip());
 		List<Path> leftovers;
 		try (Stream<Path> files = Files.list(CADDYFILE.getParent())) {

@@ -38,7 +38,8 @@ import static org.mockito.Mockito.verify;
  */
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate", showSql = false)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ ChangeService.class, BackupService.class, InterruptedChanges.class, ChangeServiceTests.Doubles.class })
+@Import({ ChangeService.class, ChangeHandlers.class, BackupService.class, InterruptedChanges.class,
+		ChangeServiceTests.Doubles.class })
 class ChangeServiceTests {
 
 	static final Path CADDYFILE = Path.of("/etc/caddy/Caddyfile");

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The aliases service on a real local host: scripted additions under the file's lock,
- * search and paging.
+ * The aliases file on a real local host: additions under the file's lock, refused on a
+ * domain that is not local, search and paging.
  */
 class AliasesTests {
 
@@ -40,6 +40,8 @@ class AliasesTests {
 
 	private Aliases aliases;
 
+	private Host host;
+
 	@BeforeEach
 	void files() throws Exception {
 		Path maddy = Files.createDirectories(this.root.resolve("etc/maddy"));
@@ -49,6 +51,7 @@ class AliasesTests {
 		PosternProperties properties = properties();
 		Host host = new LocalHost("test", properties.backups(), (event) -> {
 		}, Clock.systemUTC());
+		this.host = host;
 		MailDomains domains = new MailDomains(() -> host, null, null, properties,
 				new MaddyEnvironment(new CommandCatalogue(properties)));
 		this.aliases = new Aliases(() -> host, null, domains, properties);
@@ -70,7 +73,11 @@ class AliasesTests {
 			String alias = "list" + i + "@yanfi.net";
 			results.add(pool.submit(() -> {
 				start.await();
-				this.aliases.add(alias, List.of("yann@xoyize.xyz"));
+				this.host.edit(this.aliasesFile,
+						(bytes) -> AliasesFile.parse(new String(bytes, StandardCharsets.UTF_8))
+							.withAlias(alias, List.of("yann@xoyize.xyz"))
+							.text()
+							.getBytes(StandardCharsets.UTF_8));
 				return null;
 			}));
 		}
@@ -92,7 +99,7 @@ class AliasesTests {
 	@Test
 	void addingOnADomainThatIsNotLocalIsRefused() {
 		assertThatExceptionOfType(MailFileException.class)
-			.isThrownBy(() -> this.aliases.add("info@elsewhere.example", List.of("yann@xoyize.xyz")))
+			.isThrownBy(() -> this.aliases.previewAdd("info@elsewhere.example", List.of("yann@xoyize.xyz")))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("aliases.domain-not-local"));
 	}
 

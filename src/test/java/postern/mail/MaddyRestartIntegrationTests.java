@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MaddyRestartIntegrationTests extends PosternIntegrationTests {
 
 	@Autowired
+	private MaddyConfValidator validator;
+
+	@Autowired
 	MaddyRestart restart;
 
 	@Autowired
@@ -43,6 +46,13 @@ class MaddyRestartIntegrationTests extends PosternIntegrationTests {
 		assertThat(result.ok()).as(result.output()).isTrue();
 		assertThat(this.restart.handles(this.hosts.current(), SERVER.resolve("etc/maddy/maddy.conf"))).isTrue();
 		assertThat(this.restart.handles(this.hosts.current(), SERVER.resolve("etc/maddy/aliases"))).isFalse();
+	}
+
+	@Test
+	void restartMatchesTheConfigurationFileAsTheValidatorDoesWhateverTheWayItIsWritten() {
+		Path roundabout = SERVER.resolve("etc/maddy/../maddy/./maddy.conf");
+		assertThat(this.restart.handles(this.hosts.current(), roundabout)).isTrue();
+		assertThat(this.validator.handles(this.hosts.current(), roundabout)).isTrue();
 	}
 
 	@Test

@@ -88,9 +88,10 @@ class SitePagesIntegrationTests extends PosternIntegrationTests {
 		assertThat(change.isValid()).as(file.getValidationOutput()).isTrue();
 		assertThat(file.getValidationOutput()).contains("Valid configuration");
 		assertThat(change.getFiles()).hasSize(2);
-		assertThat(Files.isDirectory(this.webRoot.resolve(name))).isTrue();
+		assertThat(this.webRoot.resolve(name)).as("made at Apply, not at preview").doesNotExist();
 
 		assertThat(this.changes.apply(change.getId())).isEqualTo(ApplyOutcome.APPLIED);
+		assertThat(Files.isDirectory(this.webRoot.resolve(name))).isTrue();
 		String after = Files.readString(this.caddyfile);
 		assertThat(after).startsWith(before.stripTrailing());
 		assertThat(after.substring(before.length()))

@@ -1,9 +1,10 @@
 package postern.change.web;
 
-import postern.change.BackupService;
 import postern.change.BackupService.BackupComparison;
+import postern.change.BackupService;
 import postern.change.Change;
 import postern.infrastructure.FlashMessage;
+import postern.infrastructure.Redirects;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +49,7 @@ class BackupController {
 	String restore(@PathVariable String id, RedirectAttributes attributes) {
 		Change change = this.backups.previewRestore(id);
 		FlashMessage.success(attributes, "backup.flash.restore-previewed");
-		attributes.addAttribute("changeId", change.getId());
-		return "redirect:/changes/{changeId}";
+		return Redirects.toChange(change.getId(), attributes);
 	}
 
 }

@@ -7,7 +7,6 @@ import postern.health.HealthResults;
 import postern.health.HealthRuns;
 import postern.infrastructure.FlashMessage;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -120,12 +118,12 @@ class HealthController {
 	}
 
 	private HealthResults.Progress progress(long id) {
-		return this.results.progress(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.results.progress(id).orElseThrow(() -> new HealthNotFoundException("run " + id));
 	}
 
 	private void known(String subject) {
 		if (subject == null || !this.planner.knows(subject)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new HealthNotFoundException(subject);
 		}
 	}
 

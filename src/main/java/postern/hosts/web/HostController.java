@@ -3,11 +3,12 @@ package postern.hosts.web;
 import jakarta.validation.Valid;
 
 import postern.PosternProperties.CaddyReload;
-import postern.hosts.ConnectionReport;
 import postern.host.HostException;
+import postern.host.ServerSettings;
+import postern.hosts.ConnectionReport;
 import postern.hosts.ManagedHosts;
 import postern.hosts.RemoteHost;
-import postern.host.ServerSettings;
+import postern.infrastructure.EditMode;
 import postern.infrastructure.FlashMessage;
 
 import org.springframework.stereotype.Controller;
@@ -59,7 +60,7 @@ class HostController {
 	@GetMapping("/hosts/new")
 	String newHost(Model model) {
 		model.addAttribute("form", new HostForm());
-		model.addAttribute("mode", EditMode.CREATE);
+		model.addAttribute("editMode", EditMode.CREATE);
 		return FORM_VIEW;
 	}
 
@@ -70,7 +71,7 @@ class HostController {
 	@PostMapping("/hosts/new")
 	String create(@Valid @ModelAttribute("form") HostForm form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
-		model.addAttribute("mode", EditMode.CREATE);
+		model.addAttribute("editMode", EditMode.CREATE);
 		rejectTakenName(form, null, result);
 		requireOwnReload(form, result);
 		if (result.hasErrors()) {
@@ -93,7 +94,7 @@ class HostController {
 		RemoteHost host = this.hosts.find(id);
 		model.addAttribute("host", host);
 		model.addAttribute("form", HostForm.from(host));
-		model.addAttribute("mode", EditMode.UPDATE);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		return FORM_VIEW;
 	}
 
@@ -102,7 +103,7 @@ class HostController {
 			Model model, RedirectAttributes attributes) {
 		RemoteHost host = this.hosts.find(id);
 		model.addAttribute("host", host);
-		model.addAttribute("mode", EditMode.UPDATE);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		rejectTakenName(form, id, result);
 		requireOwnReload(form, result);
 		if (result.hasErrors()) {

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import postern.infrastructure.EditMode;
+import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailFileException;
@@ -68,19 +70,19 @@ class AliasController {
 	@GetMapping("/aliases/new")
 	String newAlias(Model model) {
 		model.addAttribute("form", new AliasForm());
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		return FORM_VIEW;
 	}
 
 	@PostMapping("/aliases/new")
 	String create(@Valid @ModelAttribute("form") AliasForm form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
 		try {
-			return DomainController.toChange(this.aliases.previewAdd(form.storedAlias(), form.storedTargets()),
+			return Redirects.toChange(this.aliases.previewAdd(form.storedAlias(), form.storedTargets()).getId(),
 					attributes);
 		}
 		catch (MailFileException ex) {
@@ -93,7 +95,7 @@ class AliasController {
 	String edit(@PathVariable String alias, Model model) {
 		Alias current = existing(alias);
 		model.addAttribute("form", AliasForm.from(current));
-		model.addAttribute("editing", true);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		return FORM_VIEW;
 	}
@@ -103,12 +105,13 @@ class AliasController {
 			Model model, RedirectAttributes attributes) {
 		Alias current = existing(alias);
 		form.setAlias(current.address());
-		model.addAttribute("editing", true);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		model.addAttribute("mailboxAddresses", mailboxAddresses());
 		if (result.hasFieldErrors("targets")) {
 			return FORM_VIEW;
 		}
-		return DomainController.toChange(this.aliases.previewEdit(current.address(), form.storedTargets()), attributes);
+		return Redirects.toChange(this.aliases.previewEdit(current.address(), form.storedTargets()).getId(),
+				attributes);
 	}
 
 	@GetMapping("/aliases/{alias}/delete")
@@ -119,7 +122,7 @@ class AliasController {
 
 	@PostMapping("/aliases/{alias}/delete")
 	String delete(@PathVariable String alias, RedirectAttributes attributes) {
-		return DomainController.toChange(this.aliases.previewRemove(existing(alias).address()), attributes);
+		return Redirects.toChange(this.aliases.previewRemove(existing(alias).address()).getId(), attributes);
 	}
 
 	/** An alias on a mailbox's address takes its mail: the pages say so. */

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import postern.infrastructure.PasswordFormData;
+
 /**
  * The new-mailbox form: {@code localPart}, {@code domain}, the password fields of
  * {@link PasswordFormData}, and the admin's consent to hand kept mail to a new login.

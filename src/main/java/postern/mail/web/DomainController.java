@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
-import postern.change.Change;
+import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.DomainsOverview;
@@ -97,7 +97,7 @@ class DomainController {
 			return FORM_VIEW;
 		}
 		try {
-			return toChange(this.domains.previewAdd(form.storedName(), form.isMtaSts()), attributes);
+			return Redirects.toChange(this.domains.previewAdd(form.storedName(), form.isMtaSts()).getId(), attributes);
 		}
 		catch (MailFileException ex) {
 			result.rejectValue(ex.messageKey().startsWith("maddy-conf.env.") ? "mtaSts" : "name", ex.messageKey(),
@@ -148,7 +148,7 @@ class DomainController {
 			model.addAttribute("confirmError", true);
 			return DELETE_VIEW;
 		}
-		return toChange(this.domains.previewRemove(found.name()), attributes);
+		return Redirects.toChange(this.domains.previewRemove(found.name()).getId(), attributes);
 	}
 
 	private List<Mailbox> deletePage(MailDomain domain, Model model) {
@@ -169,11 +169,6 @@ class DomainController {
 
 	private List<Alias> aliasesOf(String domain) {
 		return this.aliases.list().stream().filter((alias) -> alias.domain().equals(domain)).toList();
-	}
-
-	static String toChange(Change change, RedirectAttributes attributes) {
-		attributes.addAttribute("changeId", change.getId());
-		return "redirect:/changes/{changeId}";
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 
 import postern.host.Argument;
-import postern.names.Addresses;
+import postern.infrastructure.PasswordFormData;
 import postern.mail.MaddyException;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
@@ -17,10 +17,10 @@ import postern.mail.Mailbox;
 import postern.mail.MailboxOutcome;
 import postern.mail.Mailboxes;
 import postern.mail.Passphrases;
+import postern.names.Addresses;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -206,8 +205,7 @@ class MailboxController {
 	}
 
 	private Mailbox existing(String address) {
-		return findByAddress(this.mailboxes, address)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return findByAddress(this.mailboxes, address).orElseThrow(() -> new MailNotFoundException(address));
 	}
 
 	/**

@@ -4,13 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import postern.infrastructure.FlashMessage;
+import postern.infrastructure.PasswordFormData;
 import postern.security.Admin;
 import postern.security.AdminAccounts;
+import postern.security.AdminNotFoundException;
 import postern.security.LastAdminException;
 import postern.security.LoginCompletion;
 import postern.security.PasswordPolicy;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -90,12 +90,12 @@ class AdminsController {
 			return "redirect:/account";
 		}
 		model.addAttribute("admin", existing(username));
-		model.addAttribute("form", new NewPasswordFormData());
+		model.addAttribute("form", new PasswordFormData());
 		return PASSWORD_VIEW;
 	}
 
 	@PostMapping("/admins/{username}/password")
-	String resetPassword(@PathVariable String username, @ModelAttribute("form") NewPasswordFormData form,
+	String resetPassword(@PathVariable String username, @ModelAttribute("form") PasswordFormData form,
 			BindingResult result, Authentication authentication, Model model, RedirectAttributes attributes) {
 		if (isSelf(username, authentication)) {
 			return "redirect:/account";
@@ -174,7 +174,7 @@ class AdminsController {
 	}
 
 	private Admin existing(String username) {
-		return this.accounts.find(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.accounts.find(username).orElseThrow(() -> new AdminNotFoundException(username));
 	}
 
 	private static boolean isSelf(String username, Authentication authentication) {

@@ -1,10 +1,12 @@
 package postern.security.web;
 
+import postern.infrastructure.PasswordFormData;
+
 /**
  * The new-admin form: {@code username}, {@code password}, {@code passwordConfirm}. The
  * rules are checked by the controller, since the password's depend on the name.
  */
-class NewAdminFormData extends NewPasswordFormData {
+class NewAdminFormData extends PasswordFormData {
 
 	private String username;
 

@@ -2,10 +2,13 @@ package postern.sites.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
 import postern.change.Change;
+import postern.infrastructure.EditMode;
+import postern.infrastructure.Redirects;
 import postern.sites.CaddyfileSyntaxException;
 import postern.sites.SiteEntry;
 import postern.sites.SiteFieldException;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The sites pages: every block of the Caddyfile, a form per kind for new and edited
@@ -93,27 +97,18 @@ class SiteController {
 			form.setMx(mx);
 		}
 		model.addAttribute("form", form);
-		model.addAttribute("editing", false);
+		model.addAttribute("editMode", EditMode.CREATE);
 		return FORM;
 	}
 
 	@PostMapping("/new")
-	String create(@Valid @ModelAttribute("form") SiteForm form, BindingResult result, Model model) {
-		model.addAttribute("editing", false);
+	String create(@Valid @ModelAttribute("form") SiteForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
+		model.addAttribute("editMode", EditMode.CREATE);
 		if (result.hasErrors()) {
 			return FORM;
 		}
-		try {
-			Change change = this.sites.previewNew(form.toInput());
-			return "redirect:/changes/" + change.getId();
-		}
-		catch (SiteFieldException ex) {
-			result.rejectValue(ex.getField(), ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
-		}
-		catch (CaddyfileSyntaxException ex) {
-			result.reject("sites.error.caddyfile", new Object[] { ex.getMessage() }, ex.getMessage());
-		}
-		return FORM;
+		return preview(() -> this.sites.previewNew(form.toInput()), result, attributes);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -129,15 +124,22 @@ class SiteController {
 
 	@PostMapping("/{id}/edit")
 	String edit(@PathVariable String id, @Valid @ModelAttribute("form") SiteForm form, BindingResult result,
-			Model model) {
+			Model model, RedirectAttributes attributes) {
 		SiteEntry entry = this.sites.find(SiteIds.decode(id));
 		editing(model, entry);
 		if (result.hasErrors()) {
 			return FORM;
 		}
+		return preview(() -> this.sites.previewEdit(entry.id(), form.toInput()), result, attributes);
+	}
+
+	/**
+	 * Preview a site's change and go to it, or show the form again with the field (or the
+	 * Caddyfile) that refused it.
+	 */
+	private static String preview(Supplier<Change> preview, BindingResult result, RedirectAttributes attributes) {
 		try {
-			Change change = this.sites.previewEdit(entry.id(), form.toInput());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(preview.get().getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			result.rejectValue(ex.getField(), ex.getMessageKey(), ex.getArgs(), ex.getMessageKey());
@@ -159,8 +161,8 @@ class SiteController {
 	}
 
 	@PostMapping("/{id}/raw")
-	String raw(@PathVariable String id, @Valid @ModelAttribute("form") RawForm form, BindingResult result,
-			Model model) {
+	String raw(@PathVariable String id, @Valid @ModelAttribute("form") RawForm form, BindingResult result, Model model,
+			RedirectAttributes attributes) {
 		SiteEntry entry = this.sites.find(SiteIds.decode(id));
 		editing(model, entry);
 		if (result.hasErrors()) {
@@ -168,7 +170,7 @@ class SiteController {
 		}
 		try {
 			Change change = this.sites.previewRaw(entry.id(), form.getText(), form.isAcceptUnjudged());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			String field = "acceptUnjudged".equals(ex.getField()) ? ex.getField() : "text";
@@ -184,11 +186,11 @@ class SiteController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable String id, Model model) {
+	String delete(@PathVariable String id, Model model, RedirectAttributes attributes) {
 		SiteEntry entry = this.sites.find(SiteIds.decode(id));
 		try {
 			Change change = this.sites.previewDelete(entry.id());
-			return "redirect:/changes/" + change.getId();
+			return Redirects.toChange(change.getId(), attributes);
 		}
 		catch (SiteFieldException ex) {
 			editing(model, entry);
@@ -198,7 +200,7 @@ class SiteController {
 	}
 
 	private static void editing(Model model, SiteEntry entry) {
-		model.addAttribute("editing", true);
+		model.addAttribute("editMode", EditMode.UPDATE);
 		model.addAttribute("entry", entry);
 		model.addAttribute("path", entry.pathId());
 	}

@@ -1,10 +1,12 @@
-package postern.mail.web;
+package postern.infrastructure;
 
 /**
- * The change-password form: {@code password} and {@code passwordConfirm}. Their rules are
- * checked by the controller (they depend on the mailbox's local part).
+ * A new password typed twice: {@code password} and {@code passwordConfirm}, for a mailbox
+ * or an admin. Their rules belong to each feature's service (a mailbox's depend on its
+ * local part, an admin's on the strength estimator); the new-mailbox and new-admin forms
+ * extend it.
  */
-class PasswordFormData {
+public class PasswordFormData {
 
 	private String password;
 
