@@ -2,6 +2,8 @@ package postern.host;
 
 import java.util.regex.Pattern;
 
+import postern.names.MailAddresses;
+
 /**
  * The kinds of value a {@link CommandKind} takes, each with the only shape it accepts. No
  * value may start with {@code -}, so a value is never read as an option. A
@@ -23,14 +25,13 @@ public enum Argument {
 			+ "|[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}", false),
 
 	/**
-	 * A mailbox address as maddy stores it: lower-case ASCII, a local part of letters,
-	 * digits, {@code .}, {@code _} and {@code -} (no {@code +}, which maddy's rewrite
+	 * A mailbox address as maddy stores it: lower-case ASCII, the local part of
+	 * {@link MailAddresses#MAILBOX_LOCAL_PART} (no {@code +}, which maddy's rewrite
 	 * strips), and inside it {@code /}, which maddy accepts in a name made by hand (the
 	 * first character is still a letter or a digit, so it reads neither as an option nor
 	 * as a path); a domain of dot-separated labels (IDN in punycode).
 	 */
-	MAILBOX("(?=.{3,254}$)(?!.*\\.\\.)[a-z0-9](?:[a-z0-9._/-]{0,62}[a-z0-9])?"
-			+ "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?", false),
+	MAILBOX("(?=.{3,254}$)" + MailAddresses.localPartPattern("_/-", "") + "@" + MailAddresses.ADDRESS_DOMAIN, false),
 
 	/**
 	 * An absolute path to a configuration file (maddy.conf or a candidate next to it):

@@ -15,25 +15,31 @@ import java.util.regex.Pattern;
 public final class MailAddresses {
 
 	/**
-	 * The one rule for a local part: lower-case ASCII letters, digits, {@code .},
-	 * {@code _}, {@code -} and {@code +}, starting and ending with a letter or a digit,
-	 * no double dot, at most 64 characters.
+	 * A local part in a written address (an alias, a destination): lower-case ASCII
+	 * letters, digits, {@code .}, {@code _}, {@code -} and {@code +}, starting with a
+	 * letter or a digit and ending with anything but a dot ({@code sales-}, {@code a+}
+	 * are addresses maddy delivers), no double dot, at most 64 characters.
 	 */
-	public static final String LOCAL_PART = localPartPattern("a-z0-9._+-");
+	public static final String LOCAL_PART = localPartPattern("_+-", "_+-");
 
 	/**
 	 * A mailbox's local part: {@link #LOCAL_PART} without {@code +}, which maddy's
-	 * rewrite strips, so such a mailbox would never receive mail.
+	 * rewrite strips, so such a mailbox would never receive mail, and ending with a
+	 * letter or a digit, as Postern has always created mailboxes.
 	 */
-	public static final String MAILBOX_LOCAL_PART = localPartPattern("a-z0-9._-");
+	public static final String MAILBOX_LOCAL_PART = localPartPattern("_-", "");
 
 	/**
-	 * A mailbox address as maddy stores it: {@link #MAILBOX_LOCAL_PART}, {@code @}, and a
-	 * domain of dot-separated labels (an IDN in punycode) ending in a label that starts
-	 * with a letter; 3 to 254 characters in all.
+	 * A domain as it ends a stored address: dot-separated labels (an IDN in punycode),
+	 * the last one starting with a letter.
 	 */
-	public static final String MAILBOX = "(?=.{3,254}$)" + MAILBOX_LOCAL_PART
-			+ "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
+	public static final String ADDRESS_DOMAIN = "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
+
+	/**
+	 * A mailbox address as maddy stores it: {@link #MAILBOX_LOCAL_PART}, {@code @}, and
+	 * {@link #ADDRESS_DOMAIN}; 3 to 254 characters in all.
+	 */
+	public static final String MAILBOX = "(?=.{3,254}$)" + MAILBOX_LOCAL_PART + "@" + ADDRESS_DOMAIN;
 
 	private static final Pattern LOCAL_PART_PATTERN = Pattern.compile(LOCAL_PART);
 
@@ -42,8 +48,19 @@ public final class MailAddresses {
 	private MailAddresses() {
 	}
 
-	private static String localPartPattern(String characters) {
-		return "(?!.*\\.\\.)[a-z0-9](?:[" + characters + "]{0,62}[a-z0-9])?";
+	/**
+	 * The one rule for a local part, of which every other is a variant: a lower-case
+	 * letter or a digit first, then letters, digits, single dots and {@code symbols}, at
+	 * most 64 characters, ending with a letter, a digit or one of {@code endSymbols}
+	 * (never a dot).
+	 * @param symbols the characters besides letters, digits and {@code .} allowed, with
+	 * {@code -} last
+	 * @param endSymbols those of {@code symbols} a local part may end with, {@code -}
+	 * last
+	 * @return the pattern, to match a whole local part
+	 */
+	public static String localPartPattern(String symbols, String endSymbols) {
+		return "(?!.*\\.\\.)[a-z0-9](?:[a-z0-9." + symbols + "]{0,62}[a-z0-9" + endSymbols + "])?";
 	}
 
 	/**
