@@ -6,16 +6,15 @@ import postern.infrastructure.FlashMessage;
 import postern.reports.FetchOutcome;
 import postern.reports.ReportFetcher;
 import postern.reports.ReportViews;
+import postern.reports.ReportDomainNotFoundException;
 import postern.reports.ReportDomains;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,7 +41,7 @@ class ReportsController {
 
 	@GetMapping("/reports/{domain}")
 	String domain(@PathVariable String domain, @RequestParam(required = false) Integer days, Model model) {
-		String name = ReportDomains.normal(domain).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String name = ReportDomains.normal(domain).orElseThrow(() -> new ReportDomainNotFoundException(domain));
 		model.addAttribute("report", this.views.domain(name, ReportViews.period(days)));
 		model.addAttribute("periods", ReportViews.PERIODS);
 		return "reports/domain";
