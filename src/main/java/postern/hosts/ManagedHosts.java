@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import postern.PosternProperties;
+import postern.PosternProperties.CaddyReload;
 import postern.host.CommandCatalogue;
 import postern.host.CommandKind;
 import postern.host.CommandResult;
@@ -24,6 +26,7 @@ import postern.host.HostEvents;
 import postern.host.HostException;
 import postern.host.Hosts;
 import postern.host.LocalHost;
+import postern.PosternProperties.CaddyReload;
 import postern.host.ServerSettings;
 import postern.host.SshHost;
 
@@ -189,6 +192,28 @@ public class ManagedHosts implements Hosts {
 		Optional<Long> except = (exceptId != null) ? parse(exceptId) : Optional.empty();
 		return except.isPresent() ? this.repository.existsByNameIgnoreCaseAndIdNot(name, except.get())
 				: this.repository.existsByNameIgnoreCase(name);
+	}
+
+	/**
+	 * What keeps a host's form from being saved, by field: a name another host has, or no
+	 * reload strategy of its own while the application's is Caddy's admin API, which
+	 * Postern reaches over HTTP from its own machine, out of reach of a remote Caddy's
+	 * loopback API.
+	 * @param name the name as typed, stripped
+	 * @param ownReload whether the host names a reload strategy of its own
+	 * @param exceptId the host being edited, or {@code null}
+	 * @return the message code of each refused field, empty when none is
+	 */
+	public Map<String, String> problems(String name, boolean ownReload, String exceptId) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (name != null && nameTaken(name, exceptId)) {
+			problems.put("name", "hosts.error.name.taken");
+		}
+		ServerSettings application = applicationSettings();
+		if (!ownReload && application != null && application.caddy().reload() == CaddyReload.ADMIN_API) {
+			problems.put("caddyReload", "hosts.error.caddyReload.required");
+		}
+		return problems;
 	}
 
 	/**

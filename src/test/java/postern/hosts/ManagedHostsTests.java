@@ -103,6 +103,15 @@ class ManagedHostsTests {
 	}
 
 	@Test
+	void aNameAnotherHostHasIsRefusedNextToTheName() {
+		assertThat(this.hosts.problems("VPS", true, null)).containsExactly(Map.entry("name", "hosts.error.name.taken"));
+		assertThat(this.hosts.problems("laptop", true, this.id))
+			.containsExactly(Map.entry("name", "hosts.error.name.taken"));
+		assertThat(this.hosts.problems("vps", true, this.id)).isEmpty();
+		assertThat(this.hosts.problems("mx2", false, null)).isEmpty();
+	}
+
+	@Test
 	void removedHostIsNotUsedOnceTheRemovalCommits() throws Exception {
 		Host before = this.hosts.current();
 		assertThat(before).isInstanceOf(SshHost.class);

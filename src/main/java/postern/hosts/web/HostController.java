@@ -2,7 +2,6 @@ package postern.hosts.web;
 
 import jakarta.validation.Valid;
 
-import postern.PosternProperties.CaddyReload;
 import postern.host.HostException;
 import postern.host.ServerSettings;
 import postern.hosts.ConnectionReport;
@@ -72,8 +71,7 @@ class HostController {
 	String create(@Valid @ModelAttribute("form") HostForm form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
 		model.addAttribute("editMode", EditMode.CREATE);
-		rejectTakenName(form, null, result);
-		requireOwnReload(form, result);
+		rejectProblems(form, null, result);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -104,8 +102,7 @@ class HostController {
 		RemoteHost host = this.hosts.find(id);
 		model.addAttribute("host", host);
 		model.addAttribute("editMode", EditMode.UPDATE);
-		rejectTakenName(form, id, result);
-		requireOwnReload(form, result);
+		rejectProblems(form, id, result);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -173,23 +170,13 @@ class HostController {
 		return "redirect:/";
 	}
 
-	/**
-	 * Postern reaches Caddy's admin API over HTTP from its own machine, which a remote
-	 * Caddy's loopback API is out of reach of: with that strategy in the settings, a
-	 * remote host says which one it uses.
-	 */
-	private void requireOwnReload(HostForm form, BindingResult result) {
-		ServerSettings application = this.hosts.applicationSettings();
-		if (!result.hasFieldErrors("caddyReload") && HostForm.blank(form.getCaddyReload()) && application != null
-				&& application.caddy().reload() == CaddyReload.ADMIN_API) {
-			result.rejectValue("caddyReload", "hosts.error.caddyReload.required");
-		}
-	}
-
-	private void rejectTakenName(HostForm form, String id, BindingResult result) {
-		if (!result.hasFieldErrors("name") && this.hosts.nameTaken(form.getName().strip(), id)) {
-			result.rejectValue("name", "hosts.error.name.taken");
-		}
+	private void rejectProblems(HostForm form, String id, BindingResult result) {
+		String name = result.hasFieldErrors("name") ? null : form.getName().strip();
+		this.hosts.problems(name, !HostForm.blank(form.getCaddyReload()), id).forEach((field, code) -> {
+			if (!result.hasFieldErrors(field)) {
+				result.rejectValue(field, code);
+			}
+		});
 	}
 
 }

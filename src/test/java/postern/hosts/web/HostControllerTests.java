@@ -183,7 +183,7 @@ class HostControllerTests {
 
 	@Test
 	void newHostWhenNameIsTakenIsRefusedNextToTheName() throws Exception {
-		given(this.hosts.nameTaken("laptop", null)).willReturn(true);
+		given(this.hosts.problems("laptop", false, null)).willReturn(Map.of("name", "hosts.error.name.taken"));
 		this.mvc.perform(valid("/hosts/new", Map.of("name", "laptop")))
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "hosts.error.name.taken"));
 		verify(this.hosts, never()).add(any(), any());
@@ -372,6 +372,8 @@ class HostControllerTests {
 	void whenTheApplicationReloadsThroughTheAdminApiAHostMustSayHowItReloadsCaddy() throws Exception {
 		ServerSettings adminApi = ServerSettings.of(TestProperties.bind(Map.of("postern.caddy.reload", "admin-api")));
 		given(this.hosts.applicationSettings()).willReturn(adminApi);
+		given(this.hosts.problems(any(), eq(false), isNull()))
+			.willReturn(Map.of("caddyReload", "hosts.error.caddyReload.required"));
 		this.mvc.perform(valid("/hosts/new"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "caddyReload", "hosts.error.caddyReload.required"))
