@@ -149,10 +149,7 @@ class AdminsController {
 		if (!username.equals(form.getConfirm())) {
 			result.rejectValue("confirm", "security.admins.delete.confirm-mismatch");
 		}
-		else if (this.accounts.list().size() <= 1) {
-			result.rejectValue("confirm", "security.admins.delete.last");
-		}
-		if (!result.hasErrors()) {
+		else {
 			try {
 				this.accounts.remove(username);
 			}
