@@ -160,6 +160,18 @@ public class Mailboxes {
 	}
 
 	/**
+	 * Whether creating a mailbox needs the admin's consent first: its address still has
+	 * the kept mail of an archived mailbox, which a new login would receive.
+	 * @param address the lower-case full address
+	 * @param takeOverKeptMail whether the admin already agreed
+	 * @return {@code true} when the mailbox may not be created without that consent
+	 */
+	public boolean needsKeptMailConsent(String address, boolean takeOverKeptMail) {
+		return !takeOverKeptMail
+				&& find(address).filter((mailbox) -> mailbox.state() == Mailbox.State.NO_CREDENTIALS).isPresent();
+	}
+
+	/**
 	 * Create a mailbox: {@code creds create}, then {@code imap-acct create}; when the
 	 * second fails the first is undone. An address whose IMAP account was kept (an
 	 * archived mailbox) gets only a new login, and so its old mail, when

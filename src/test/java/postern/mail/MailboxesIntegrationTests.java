@@ -79,6 +79,8 @@ class MailboxesIntegrationTests extends PosternIntegrationTests {
 			.extracting(Mailbox::state)
 			.isEqualTo(Mailbox.State.NO_CREDENTIALS);
 
+		assertThat(this.mailboxes.needsKeptMailConsent(address, false)).isTrue();
+		assertThat(this.mailboxes.needsKeptMailConsent(address, true)).isFalse();
 		MailboxOutcome refused = this.mailboxes.create(address, third, false);
 		assertThat(refused.resultKey()).isEqualTo("mailboxes.result.kept-mail-needs-consent");
 		assertThat(refused.runs()).isEmpty();

@@ -118,10 +118,7 @@ class MailboxController {
 		if (address == null) {
 			return NEW_VIEW;
 		}
-		boolean keptMail = this.mailboxes.find(address)
-			.filter((mailbox) -> mailbox.state() == Mailbox.State.NO_CREDENTIALS)
-			.isPresent();
-		if (keptMail && !form.isTakeOverKeptMail()) {
+		if (this.mailboxes.needsKeptMailConsent(address, form.isTakeOverKeptMail())) {
 			result.rejectValue("takeOverKeptMail", "mailboxes.note.kept-mail", new Object[] { address }, null);
 			model.addAttribute("keptMail", true);
 			return NEW_VIEW;

@@ -86,6 +86,7 @@ class MailboxControllerTests {
 		given(this.mailboxes.find("half@xoyize.xyz"))
 			.willReturn(Optional.of(Mailbox.of("half@xoyize.xyz", true, false)));
 		given(this.mailboxes.find("old@xoyize.xyz")).willReturn(Optional.of(Mailbox.of("old@xoyize.xyz", false, true)));
+		given(this.mailboxes.needsKeptMailConsent("old@xoyize.xyz", false)).willReturn(true);
 	}
 
 	@Test
