@@ -19,6 +19,7 @@ import postern.mail.MailFileException;
 import postern.mail.Mailbox;
 import postern.mail.MailboxOutcome;
 import postern.mail.Mailboxes;
+import postern.mail.NewMailboxRules;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,13 +59,16 @@ class MailApiController {
 
 	private final MessageSource messages;
 
+	private final NewMailboxRules rules;
+
 	MailApiController(Mailboxes mailboxes, MailDomains domains, Aliases aliases, ApiChanges changes,
-			MessageSource messages) {
+			MessageSource messages, NewMailboxRules rules) {
 		this.mailboxes = mailboxes;
 		this.domains = domains;
 		this.aliases = aliases;
 		this.changes = changes;
 		this.messages = messages;
+		this.rules = rules;
 	}
 
 	@GetMapping("/domains")
@@ -120,7 +124,9 @@ class MailApiController {
 	ResponseEntity<OutcomeJson> createMailbox(@Valid @RequestBody CreateMailboxFormData form, BindingResult result) {
 		// A script sends the password once; the form's second field is for typing errors.
 		form.setPasswordConfirm(form.getPassword());
-		String address = MailboxController.checkNew(form, result, this::isLocal).orElse(null);
+		String address = this.rules
+			.check(form.getLocalPart(), form.getDomain(), form.getPassword(), form.getPasswordConfirm(), result)
+			.orElse(null);
 		if (address == null) {
 			throw new InvalidApiRequestException(result);
 		}
@@ -195,15 +201,6 @@ class MailApiController {
 	private Mailbox existing(String address) {
 		return MailboxController.findByAddress(this.mailboxes, address)
 			.orElseThrow(() -> new MailNotFoundException(address));
-	}
-
-	private boolean isLocal(String domain) {
-		try {
-			return this.domains.isLocal(domain);
-		}
-		catch (MailFileException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -16,6 +16,7 @@ import postern.mail.MailFileException;
 import postern.mail.Mailbox;
 import postern.mail.MailboxOutcome;
 import postern.mail.Mailboxes;
+import postern.mail.NewMailboxRules;
 import postern.mail.Passphrases;
 import postern.names.Addresses;
 
@@ -59,9 +60,12 @@ class MailboxController {
 
 	private final MailDomains domains;
 
-	MailboxController(Mailboxes mailboxes, MailDomains domains) {
+	private final NewMailboxRules rules;
+
+	MailboxController(Mailboxes mailboxes, MailDomains domains, NewMailboxRules rules) {
 		this.mailboxes = mailboxes;
 		this.domains = domains;
+		this.rules = rules;
 	}
 
 	/**
@@ -114,7 +118,9 @@ class MailboxController {
 	@PostMapping(path = "/mailboxes/new", params = "!generate")
 	String create(@Valid @ModelAttribute("form") CreateMailboxFormData form, BindingResult result, Model model,
 			RedirectAttributes attributes) {
-		String address = checkNew(form, result, this::isLocal).orElse(null);
+		String address = this.rules
+			.check(form.getLocalPart(), form.getDomain(), form.getPassword(), form.getPasswordConfirm(), result)
+			.orElse(null);
 		if (address == null) {
 			return NEW_VIEW;
 		}
@@ -139,7 +145,7 @@ class MailboxController {
 	String changePassword(@PathVariable String address, @ModelAttribute("form") PasswordFormData form,
 			BindingResult result, Model model, RedirectAttributes attributes) {
 		Mailbox mailbox = existing(address);
-		checkPassword(form.getPassword(), form.getPasswordConfirm(), mailbox.localPart(), result);
+		NewMailboxRules.checkPassword(form.getPassword(), form.getPasswordConfirm(), mailbox.localPart(), result);
 		if (result.hasErrors()) {
 			model.addAttribute("mailbox", mailbox);
 			return PASSWORD_VIEW;
@@ -214,44 +220,6 @@ class MailboxController {
 	static Optional<Mailbox> findByAddress(Mailboxes mailboxes, String address) {
 		String key = (address != null) ? address.toLowerCase(Locale.ROOT) : "";
 		return Argument.MAILBOX.accepts(key) ? mailboxes.find(key) : Optional.empty();
-	}
-
-	/**
-	 * The rules of a new mailbox beyond the form's annotations, shared with the API: a
-	 * local domain, an acceptable address and password.
-	 * @param form the bound form, its annotations already checked into {@code result}
-	 * @param result where the errors go, by field
-	 * @param isLocal whether a stored domain is local
-	 * @return the address to create, or empty when {@code result} has errors
-	 */
-	static Optional<String> checkNew(CreateMailboxFormData form, BindingResult result, Predicate<String> isLocal) {
-		Optional<String> domain = Optional.empty();
-		if (!result.hasFieldErrors("domain")) {
-			domain = Addresses.domain(form.getDomain()).filter(isLocal);
-			if (domain.isEmpty()) {
-				result.rejectValue("domain", "mailboxes.domain.not-local");
-			}
-		}
-		String localPart = result.hasFieldErrors("localPart") ? null : form.getLocalPart().toLowerCase(Locale.ROOT);
-		checkPassword(form.getPassword(), form.getPasswordConfirm(), localPart, result);
-		if (result.hasErrors() || localPart == null || domain.isEmpty()) {
-			return Optional.empty();
-		}
-		Optional<String> address = Addresses.address(localPart, domain.get());
-		if (address.isEmpty()) {
-			result.rejectValue("localPart", "mailboxes.localPart.invalid");
-		}
-		return address;
-	}
-
-	private static void checkPassword(String password, String confirm, String localPart, BindingResult result) {
-		for (String problem : Mailboxes.passwordProblems(password, localPart)) {
-			result.rejectValue("password", problem,
-					new Object[] { Mailboxes.MIN_PASSWORD_BYTES, Mailboxes.MAX_PASSWORD_BYTES }, null);
-		}
-		if (password != null && !password.isEmpty() && !password.equals(confirm)) {
-			result.rejectValue("passwordConfirm", "mailboxes.password.mismatch");
-		}
 	}
 
 }

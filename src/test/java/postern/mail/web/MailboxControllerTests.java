@@ -17,11 +17,13 @@ import postern.mail.Mailbox;
 import postern.mail.MailboxOutcome;
 import postern.mail.MailboxOutcome.Action;
 import postern.mail.Mailboxes;
+import postern.mail.NewMailboxRules;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -56,6 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "postern\\.security\\.SecurityConfiguration"),
 		properties = "spring.messages.basename=messages,i18n/change,i18n/mail,i18n/mailboxes")
+@Import(NewMailboxRules.class)
 @WithMockUser(roles = "ADMIN")
 class MailboxControllerTests {
 
