@@ -4,9 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
@@ -16,23 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(nullable = false)
-	private Instant at;
-
-	@Column(nullable = false, length = 100)
-	private String actor;
-
-	@Column(name = "client_address", length = 100)
-	private String clientAddress;
-
-	@Column(name = "host_name", length = 255)
-	private String host;
+public class AuditEvent extends Recorded {
 
 	@Column(nullable = false, length = 100)
 	private String action;
@@ -52,34 +33,11 @@ public class AuditEvent {
 
 	AuditEvent(Instant at, String actor, String clientAddress, String host, String action, String target,
 			boolean success, String detail) {
-		this.at = at;
-		this.actor = actor;
-		this.clientAddress = clientAddress;
-		this.host = host;
+		super(at, actor, clientAddress, host);
 		this.action = action;
 		this.target = target;
 		this.success = success;
 		this.detail = detail;
-	}
-
-	public Long getId() {
-		return this.id;
-	}
-
-	public Instant getAt() {
-		return this.at;
-	}
-
-	public String getActor() {
-		return this.actor;
-	}
-
-	public String getClientAddress() {
-		return this.clientAddress;
-	}
-
-	public String getHost() {
-		return this.host;
 	}
 
 	/**

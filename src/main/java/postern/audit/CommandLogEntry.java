@@ -4,9 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -15,23 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "command_log")
-public class CommandLogEntry {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(nullable = false)
-	private Instant at;
-
-	@Column(nullable = false, length = 100)
-	private String actor;
-
-	@Column(name = "client_address", length = 100)
-	private String clientAddress;
-
-	@Column(name = "host_name", length = 255)
-	private String host;
+public class CommandLogEntry extends Recorded {
 
 	@Column(nullable = false, length = 1000)
 	private String command;
@@ -50,34 +31,11 @@ public class CommandLogEntry {
 
 	CommandLogEntry(Instant at, String actor, String clientAddress, String host, String command, int exitCode,
 			long durationMillis, boolean timedOut) {
-		this.at = at;
-		this.actor = actor;
-		this.clientAddress = clientAddress;
-		this.host = host;
+		super(at, actor, clientAddress, host);
 		this.command = command;
 		this.exitCode = exitCode;
 		this.durationMillis = durationMillis;
 		this.timedOut = timedOut;
-	}
-
-	public Long getId() {
-		return this.id;
-	}
-
-	public Instant getAt() {
-		return this.at;
-	}
-
-	public String getActor() {
-		return this.actor;
-	}
-
-	public String getClientAddress() {
-		return this.clientAddress;
-	}
-
-	public String getHost() {
-		return this.host;
 	}
 
 	/**
