@@ -4,9 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -14,20 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "report_dmarc_row")
-public class DmarcRow {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(name = "report_ref", nullable = false)
-	private Long reportRef;
-
-	@Column(nullable = false)
-	private String domain;
-
-	@Column(name = "report_day", nullable = false)
-	private LocalDate day;
+public class DmarcRow extends ReportRow {
 
 	@Column(name = "source_ip", nullable = false, length = 45)
 	private String sourceIp;
@@ -54,9 +38,7 @@ public class DmarcRow {
 	}
 
 	DmarcRow(Long reportRef, String domain, LocalDate day, DmarcReport.Row row) {
-		this.reportRef = reportRef;
-		this.domain = domain;
-		this.day = day;
+		super(reportRef, domain, day);
 		this.sourceIp = row.sourceIp();
 		this.messages = row.count();
 		this.disposition = row.disposition();
@@ -64,18 +46,6 @@ public class DmarcRow {
 		this.spf = row.spf();
 		this.headerFrom = row.headerFrom();
 		this.passes = row.passes();
-	}
-
-	public Long getReportRef() {
-		return this.reportRef;
-	}
-
-	public String getDomain() {
-		return this.domain;
-	}
-
-	public LocalDate getDay() {
-		return this.day;
 	}
 
 	public String getSourceIp() {

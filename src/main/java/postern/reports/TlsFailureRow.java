@@ -4,9 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -14,20 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "report_tls_failure")
-public class TlsFailureRow {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(name = "report_ref", nullable = false)
-	private Long reportRef;
-
-	@Column(nullable = false)
-	private String domain;
-
-	@Column(name = "report_day", nullable = false)
-	private LocalDate day;
+public class TlsFailureRow extends ReportRow {
 
 	@Column(name = "result_type", nullable = false, length = 60)
 	private String resultType;
@@ -45,25 +29,11 @@ public class TlsFailureRow {
 	}
 
 	TlsFailureRow(Long reportRef, String domain, LocalDate day, TlsReport.Failure failure) {
-		this.reportRef = reportRef;
-		this.domain = domain;
-		this.day = day;
+		super(reportRef, domain, day);
 		this.resultType = failure.resultType();
 		this.sendingMta = failure.sendingMta();
 		this.receivingMx = failure.receivingMx();
 		this.sessions = failure.sessions();
-	}
-
-	public Long getReportRef() {
-		return this.reportRef;
-	}
-
-	public String getDomain() {
-		return this.domain;
-	}
-
-	public LocalDate getDay() {
-		return this.day;
 	}
 
 	public String getResultType() {

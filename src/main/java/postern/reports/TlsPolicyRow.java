@@ -4,9 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -14,20 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "report_tls_policy")
-public class TlsPolicyRow {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(name = "report_ref", nullable = false)
-	private Long reportRef;
-
-	@Column(nullable = false)
-	private String domain;
-
-	@Column(name = "report_day", nullable = false)
-	private LocalDate day;
+public class TlsPolicyRow extends ReportRow {
 
 	@Column(name = "policy_type", nullable = false)
 	private String policyType;
@@ -42,24 +26,10 @@ public class TlsPolicyRow {
 	}
 
 	TlsPolicyRow(Long reportRef, LocalDate day, TlsReport.Policy policy) {
-		this.reportRef = reportRef;
-		this.domain = policy.domain();
-		this.day = day;
+		super(reportRef, policy.domain(), day);
 		this.policyType = policy.type();
 		this.successful = policy.successful();
 		this.failed = policy.failed();
-	}
-
-	public Long getReportRef() {
-		return this.reportRef;
-	}
-
-	public String getDomain() {
-		return this.domain;
-	}
-
-	public LocalDate getDay() {
-		return this.day;
 	}
 
 	public String getPolicyType() {
