@@ -122,6 +122,22 @@ class HealthControllerTests {
 	}
 
 	@Test
+	void indexSaysARunFoundNothingToCheckRatherThanThatNoneRan() throws Exception {
+		given(this.results.grid()).willReturn(HealthGridFixtures.of(List.of()));
+		given(this.results.latestSummary()).willReturn(Optional.empty());
+		given(this.results.recentRuns(anyInt())).willReturn(List.of());
+		this.mvc.perform(get("/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The checks have not run yet.")));
+
+		given(this.results.recentRuns(anyInt())).willReturn(List.of(HealthResultFixtures.run(3, true, 2)));
+		this.mvc.perform(get("/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The latest run found nothing to check")))
+			.andExpect(content().string(not(containsString("The checks have not run yet."))));
+	}
+
+	@Test
 	void subjectPageKeepsTheRowsTheFixesAndTheHistory() throws Exception {
 		given(this.results.latestOf("xoyize.xyz")).willReturn(missingSpfAndMutedDmarc());
 		given(this.planner.zoneSnippet("xoyize.xyz")).willReturn(Optional.empty());
