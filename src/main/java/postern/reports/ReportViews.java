@@ -87,7 +87,10 @@ public class ReportViews {
 	 * @return the figures of each
 	 */
 	public List<DomainLine> domains(int days) {
-		LocalDate since = since(days);
+		return domains(since(lastDay(), days));
+	}
+
+	private List<DomainLine> domains(LocalDate since) {
 		Map<String, DomainTotals> dmarc = this.dmarcRows.totals(since)
 			.stream()
 			.collect(Collectors.toMap(DomainTotals::domain, Function.identity()));
@@ -107,7 +110,8 @@ public class ReportViews {
 	 */
 	public Overview overview(int days) {
 		MailboxSettings mailbox = this.settings.effective();
-		return new Overview(days, endedBefore(), domains(days), mailbox.isSet(),
+		LocalDate last = lastDay();
+		return new Overview(days, endedBefore(last), domains(since(last, days)), mailbox.isSet(),
 				mailbox.address().orElse(mailbox.username()), mailbox.host(), this.fetches.findFirstByOrderByIdDesc(),
 				this.unreadable.findTop20ByOrderByIdDesc());
 	}
@@ -119,14 +123,15 @@ public class ReportViews {
 	 * @return its figures
 	 */
 	public DomainReport domain(String domain, int days) {
-		LocalDate since = since(days);
-		DomainLine line = domains(days).stream()
+		LocalDate last = lastDay();
+		LocalDate since = since(last, days);
+		DomainLine line = domains(since).stream()
 			.filter((candidate) -> candidate.domain().equals(domain))
 			.findFirst()
 			.orElse(DomainLine.of(domain, null, null));
 		List<ReporterCount> reporters = new ArrayList<>(this.reports.dmarcReporters(domain, since));
 		reporters.addAll(this.reports.tlsReporters(domain, since));
-		return new DomainReport(domain, days, endedBefore(), line, sources(domain, since), reporters,
+		return new DomainReport(domain, days, endedBefore(last), line, sources(domain, since), reporters,
 				this.tlsFailures.failures(domain, since),
 				DailyChart.of(since, days, this.dmarcRows.days(domain, since)));
 	}
@@ -174,8 +179,8 @@ public class ReportViews {
 		}
 	}
 
-	private LocalDate since(int days) {
-		return lastDay().minusDays(days - 1L);
+	private static LocalDate since(LocalDate last, int days) {
+		return last.minusDays(days - 1L);
 	}
 
 	/**
@@ -185,7 +190,7 @@ public class ReportViews {
 	 * @return the day the period ends
 	 */
 	private LocalDate lastDay() {
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate today = today();
 		Instant newest = this.reports.newestEnd();
 		if (newest == null) {
 			return today;
@@ -197,11 +202,15 @@ public class ReportViews {
 
 	/**
 	 * The day the period ends when it ends before today, to say so on the pages.
+	 * @param last the last day of the period
 	 * @return that day, or {@code null} when the period ends today
 	 */
-	private LocalDate endedBefore() {
-		LocalDate last = lastDay();
-		return last.isBefore(LocalDate.now(this.clock.withZone(ZoneOffset.UTC))) ? last : null;
+	private LocalDate endedBefore(LocalDate last) {
+		return last.isBefore(today()) ? last : null;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 	}
 
 	/**
