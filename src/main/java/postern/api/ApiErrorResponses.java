@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -12,9 +13,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * The API's answers to a refused call, as JSON instead of a login page: 401 with
  * {@code WWW-Authenticate: Bearer} without a valid token, 403 when the token's scope (or
- * a missing CSRF token on a browser call) does not allow it.
+ * a missing CSRF token on a browser call) does not allow it, 413 for a body over
+ * {@code postern.api.max-body-size}.
  */
 final class ApiErrorResponses {
+
+	/** The {@code error} code of a body over the limit. */
+	static final String TOO_LARGE = "too-large";
 
 	private ApiErrorResponses() {
 	}
@@ -30,6 +35,18 @@ final class ApiErrorResponses {
 	static AccessDeniedHandler forbidden() {
 		return (request, response, ex) -> write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
 				"Not allowed: a read token cannot write, and a browser call needs its CSRF token");
+	}
+
+	/**
+	 * Refuse a body over the API's limit. The connection is closed after the answer, so
+	 * the rest of the body is never read.
+	 * @param response the response
+	 * @param message what the limit is
+	 * @throws IOException when the answer cannot be written
+	 */
+	static void tooLarge(HttpServletResponse response, String message) throws IOException {
+		response.setHeader(HttpHeaders.CONNECTION, "close");
+		write(response, HttpStatus.CONTENT_TOO_LARGE.value(), ApiErrorResponses.TOO_LARGE, message);
 	}
 
 	private static void write(HttpServletResponse response, int status, String error, String message)

@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,8 +29,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The API's errors every feature shares, as JSON: 400 with each field's messages (in the
  * language of {@code Accept-Language}), 404 for whatever a URL names and does not exist,
- * 409 for a file changed on disk. A feature maps its own failures with {@link ApiErrors}.
- * Only for the API's controllers; the pages keep their own error pages.
+ * 409 for a file changed on disk, 413 for a body the count stopped at
+ * {@code postern.api.max-body-size}. A feature maps its own failures with
+ * {@link ApiErrors}. Only for the API's controllers; the pages keep their own error
+ * pages.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,6 +59,13 @@ class ApiExceptionAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		if (ApiBodyLimitFilter.causedByTheLimit(ex)) {
+			// a body without a length, stopped by the count at the limit
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.header(HttpHeaders.CONNECTION, "close")
+				.body(this.errors.body(HttpStatus.CONTENT_TOO_LARGE, ApiErrorResponses.TOO_LARGE,
+						ex.getMostSpecificCause().getMessage()));
+		}
 		return this.errors.error(HttpStatus.BAD_REQUEST, "invalid", "api.error.unreadable");
 	}
 

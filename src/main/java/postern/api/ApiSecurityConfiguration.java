@@ -36,7 +36,7 @@ class ApiSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens, AuditLog auditLog,
-			SessionRegistry sessionRegistry, PosternProperties properties) throws Exception {
+			SessionRegistry sessionRegistry, PosternProperties properties, ApiProperties api) throws Exception {
 		boolean secondFactorRequired = properties.security().requireTotp();
 		http.securityMatcher(API_PATHS);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, API_PATHS)
@@ -61,6 +61,9 @@ class ApiSecurityConfiguration {
 			.accessDeniedHandler(ApiErrorResponses.forbidden()));
 		http.addFilterAfter(new ApiAuditFilter(auditLog), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new ApiTokenFilter(tokens, ApiErrorResponses.unauthorized()), CsrfFilter.class);
+		// Once the caller is known (so the audit names who sent it), and before anything
+		// reads the body: the CSRF check of a session call may read a form's parameters.
+		http.addFilterAfter(new ApiBodyLimitFilter(api.maxBodySize()), ApiTokenFilter.class);
 		return http.build();
 	}
 
