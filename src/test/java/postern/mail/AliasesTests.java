@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,7 @@ class AliasesTests {
 		}, Clock.systemUTC());
 		this.host = host;
 		MailDomains domains = new MailDomains(() -> host, null, null, properties,
-				new MaddyEnvironment(new CommandCatalogue(properties)));
+				new MaddyEnvironment(new CommandCatalogue(properties), Optional.empty()));
 		this.aliases = new Aliases(() -> host, null, domains, properties);
 	}
 

@@ -14,7 +14,9 @@ import postern.SystemBinaries;
 import postern.change.ApplyOutcome;
 import postern.change.Change;
 import postern.change.ChangeService;
+import postern.host.Hosts;
 import postern.sites.MtaStsPolicy;
+import postern.system.SystemdUnits;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +39,12 @@ class DomainsIntegrationTests extends PosternIntegrationTests {
 
 	@Autowired
 	ChangeService changes;
+
+	@Autowired
+	SystemdUnits units;
+
+	@Autowired
+	Hosts hosts;
 
 	Path maddyConf = SERVER.resolve("etc/maddy/maddy.conf");
 
@@ -124,6 +132,8 @@ class DomainsIntegrationTests extends PosternIntegrationTests {
 			Files.writeString(environmentFile, "# written for the container\nMADDY_DOMAIN=\"container.example\"\n");
 			Files.writeString(unit, unitBefore + "Environment=MADDY_HOSTNAME=mx.container.example \"OTHER=a b\"\n"
 					+ "EnvironmentFiles=" + environmentFile + " (ignore_errors=no)\n");
+			// maddy takes a new environment when it starts again, and so does Postern
+			restartMaddy();
 			assertThat(this.domains.list()).extracting(MailDomain::name).containsExactly("container.example");
 			assertThat(this.domains.list().get(0).primary()).isTrue();
 			assertThat(this.domains.mxHost()).contains("mx.container.example");
@@ -133,7 +143,12 @@ class DomainsIntegrationTests extends PosternIntegrationTests {
 		finally {
 			Files.writeString(unit, unitBefore);
 			Files.deleteIfExists(environmentFile);
+			restartMaddy();
 		}
+	}
+
+	private void restartMaddy() {
+		assertThat(this.units.restartAndCheck(this.hosts.current(), "maddy.service").ok()).isTrue();
 	}
 
 	private static final String CONTAINER_CONF = """
