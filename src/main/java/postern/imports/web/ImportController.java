@@ -59,8 +59,13 @@ class ImportController {
 	}
 
 	@GetMapping("/import")
-	String upload(Model model) {
+	String upload(@RequestParam(name = ImportUploadLimitFilter.TOO_LARGE, required = false) String tooLarge,
+			Model model) {
 		model.addAttribute("header", CsvImport.HEADER);
+		if (tooLarge != null) {
+			// sent back here by ImportUploadLimitFilter
+			model.addAttribute("fileError", "import.file.too-large");
+		}
 		return UPLOAD_VIEW;
 	}
 
