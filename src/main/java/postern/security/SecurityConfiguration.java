@@ -1,5 +1,7 @@
 package postern.security;
 
+import jakarta.servlet.DispatcherType;
+
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
 import postern.PosternProperties;
@@ -78,6 +80,12 @@ class SecurityConfiguration {
 			}
 		});
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+		// The error page of a refused POST is rendered on an error dispatch of that POST,
+		// which runs no action: checked again, a form Tomcat would not read (over its
+		// size
+		// limits) would meet its CSRF check a second time and end on Tomcat's bare page.
+		http.csrf((csrf) -> csrf
+			.ignoringRequestMatchers((request) -> request.getDispatcherType() == DispatcherType.ERROR));
 		// Every session is registered, so an admin can see theirs and end them all; an
 		// ended session is sent to the login page at its next request.
 		http.sessionManagement((sessions) -> sessions.maximumSessions(-1)

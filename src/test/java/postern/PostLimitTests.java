@@ -1,4 +1,4 @@
-package postern.imports;
+package postern;
 
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
@@ -15,18 +15,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import postern.PosternIntegrationTests;
-
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import page over real HTTP, where Tomcat's own limits apply: a file over the upload
- * limit sends the admin back to the page, which gives the reason next to the field, never
- * an error page; a file within it is read as before.
+ * Forms over real HTTP, where Tomcat's own limits apply: an import file over the upload
+ * limit sends the admin back to the page, which gives the reason next to the field; a
+ * file within it is read as before; any other form over Tomcat's limit of a form gets a
+ * page that says so, never Tomcat's bare error page.
  */
-class ImportUploadLimitTests extends PosternIntegrationTests {
+class PostLimitTests extends PosternIntegrationTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -83,6 +82,20 @@ class ImportUploadLimitTests extends PosternIntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/import/preview"));
+	}
+
+	@Test
+	void aFormOverTomcatsLimitGetsAPageThatSaysSo() throws Exception {
+		String token = csrf(get("/aliases/new"));
+		String form = "alias=big%40cinay.eu&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&targets="
+				+ "a%40cinay.eu%2C".repeat(250_000);
+		HttpResponse<String> response = this.client
+			.send(request("/aliases/new").header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("The form is larger than Postern accepts").contains("Nothing was changed");
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
