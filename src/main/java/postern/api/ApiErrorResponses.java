@@ -46,7 +46,7 @@ final class ApiErrorResponses {
 	 */
 	static void tooLarge(HttpServletResponse response, String message) throws IOException {
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		write(response, HttpStatus.CONTENT_TOO_LARGE.value(), ApiErrorResponses.TOO_LARGE, message);
+		write(response, HttpStatus.CONTENT_TOO_LARGE.value(), TOO_LARGE, message);
 	}
 
 	private static void write(HttpServletResponse response, int status, String error, String message)

@@ -80,10 +80,9 @@ class SecurityConfiguration {
 			}
 		});
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
-		// The error page of a refused POST is rendered on an error dispatch of that POST,
-		// which runs no action: checked again, a form Tomcat would not read (over its
-		// size
-		// limits) would meet its CSRF check a second time and end on Tomcat's bare page.
+		// The error page of a refused POST is drawn on an error dispatch of that POST,
+		// which runs no action. Checked there, a form Tomcat would not read (over its
+		// size limit) would fail its CSRF check again and end on Tomcat's bare page.
 		http.csrf((csrf) -> csrf
 			.ignoringRequestMatchers((request) -> request.getDispatcherType() == DispatcherType.ERROR));
 		// Every session is registered, so an admin can see theirs and end them all; an
