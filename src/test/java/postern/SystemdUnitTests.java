@@ -115,6 +115,20 @@ class SystemdUnitTests {
 	}
 
 	@Test
+	void theReadmeRunsTheJarWithTheUnitsLimits() {
+		String run = ComposeFileTests.read("README.md")
+			.lines()
+			.filter((line) -> line.contains(" java ") && line.contains(" -jar "))
+			.findFirst()
+			.orElseThrow();
+		assertThat(run).startsWith("MALLOC_ARENA_MAX=2 java ");
+		List<String> unit = javaOptions(execStart()).stream()
+			.filter((option) -> !option.startsWith("-XX:SharedArchiveFile="))
+			.toList();
+		assertThat(javaOptions(run.substring("MALLOC_ARENA_MAX=2 ".length()))).containsExactlyElementsOf(unit);
+	}
+
+	@Test
 	void aMissingOrBrokenArchiveNeverStopsTheJvm(@TempDir Path folder) throws Exception {
 		Path broken = Files.writeString(folder.resolve("postern.jsa"), "not an archive");
 		for (Path archive : List.of(folder.resolve("missing.jsa"), broken)) {
