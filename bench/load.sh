@@ -243,7 +243,8 @@ train_archive() {
 	documented=$(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$DEPLOY_DOC" 2>/dev/null |
 		grep -m1 -E '(^|[[:space:]])(/usr/bin/)?java .*-XX:ArchiveClassesAtExit' || true)
 	if [[ -n $documented ]]; then
-		read -r -a command <<<"$(sed 's/^.*java /java /' <<<"$documented" | map_paths)"
+		# From `java` to the end of the command (a closing backtick ends it in running text).
+		read -r -a command <<<"$(sed -e 's/^.*java /java /' -e 's/`.*$//' <<<"$documented" | map_paths)"
 		command=("$JAVA" "${command[@]:1}")
 		# The documented command runs against the server's files; the sandbox's come after.
 		log "training the class-data archive as $(basename "$DEPLOY_DOC") says: ${command[*]}"
@@ -362,6 +363,10 @@ run_wrk() {
 	RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$file")
 	P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$file")")
 	P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$file")")
+	# No answer within the run: wrk then prints latencies of zero.
+	if awk '$2 == "requests" && $1 == 0 { found = 1 } END { exit !found }' "$file"; then
+		P50="(none)" P99="(none)"
+	fi
 	ERRORS=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' "$file")
 }
 
@@ -422,7 +427,7 @@ big_aliases() {
 }
 
 # time_page PATH: one warm-up, then the median of REPEATS requests; sets TIME_MS, SIZE and
-# STATUS (the last answer's).
+# STATUS (the last answer's), and BIG_ROW, the summary's words for them.
 time_page() {
 	local path=$1 name times=() answer
 	name=$(tr -c 'a-zA-Z0-9.\n' '_' <<<"${path#/}")
@@ -435,6 +440,11 @@ time_page() {
 	done
 	TIME_MS=$(printf '%s\n' "${times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')
 	rm -f "$RAW/big-$name.html"
+	if [[ $STATUS == timeout ]]; then
+		BIG_ROW="no answer within $BIG_TIMEOUT s"
+	else
+		BIG_ROW="$TIME_MS ms, $(megabytes "$SIZE") of HTML (status $STATUS)"
+	fi
 }
 
 megabytes() {
@@ -527,9 +537,9 @@ log "a $SITES-site Caddyfile and $ALIASES aliases of $DOMAIN"
 big_caddyfile
 big_aliases
 time_page /sites
-SITES_ROW="$TIME_MS ms, $(megabytes "$SIZE") of HTML (status $STATUS)"
+SITES_ROW=$BIG_ROW
 time_page "/domains/$DOMAIN"
-DOMAIN_ROW="$TIME_MS ms, $(megabytes "$SIZE") of HTML (status $STATUS)"
+DOMAIN_ROW=$BIG_ROW
 
 log "a $BODY_MB MB JSON body to /api/v1/aliases"
 TOKEN=$(create_api_token)
