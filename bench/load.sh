@@ -147,13 +147,19 @@ unit_value() {
 	sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$UNIT" | sed -n "s/^$1=//p" | tail -n 1
 }
 
+# The words of a unit's line, one a line; quotes group words as systemd reads them
+# (Environment="JAVA_TOOL_OPTIONS=-Xss256k -Xmx96m" is one assignment).
+words_of() {
+	xargs printf '%s\n' <<<"$1"
+}
+
 read_unit() {
 	local exec_start words i
 	exec_start=$(unit_value ExecStart | map_paths)
 	[[ -n $exec_start ]] || die "$UNIT has no ExecStart"
 	# systemd's prefixes (-, @, +, !) say how to run, not what.
 	exec_start=${exec_start#[-@+!]}
-	read -r -a words <<<"$exec_start"
+	mapfile -t words < <(words_of "$exec_start")
 	JAVA=${words[0]}
 	[[ $(basename "$JAVA") == java ]] || die "ExecStart does not start java: $exec_start"
 	[[ -x $JAVA ]] || JAVA=$(command -v java)
@@ -169,8 +175,8 @@ read_unit() {
 	WORKDIR=${WORKDIR:-$OUT}
 	UNIT_ENVIRONMENT=()
 	while read -r line; do
-		[[ -n $line ]] && UNIT_ENVIRONMENT+=("$line")
-	done < <(sed -n 's/^Environment=//p' "$UNIT" | map_paths | tr -d '"')
+		mapfile -t -O "${#UNIT_ENVIRONMENT[@]}" UNIT_ENVIRONMENT < <(words_of "$line")
+	done < <(sed -n 's/^Environment=//p' "$UNIT" | map_paths)
 	if [[ -n ${BENCH_JAVA_OPTS:-} ]]; then
 		read -r -a extra <<<"$BENCH_JAVA_OPTS"
 		JVM_OPTIONS+=("${extra[@]}")
