@@ -21,7 +21,7 @@
 #   BENCH_WARMUP_SECONDS=2    warm-up of each page (and of the static file) before measuring
 #   BENCH_REPEATS=5           timed requests of /sites and the domain page (after one warm-up)
 #   BENCH_TIMEOUT=300         longest wait for one of those requests, in seconds
-#   BENCH_START_TIMEOUT=600   longest wait for a start, in seconds
+#   BENCH_START_TIMEOUT=600   longest wait for a start (or the training run), in seconds
 #   BENCH_UNIT=FILE           the systemd unit to follow (default: deploy/postern.service of
 #                             this checkout; give an older one to measure an older jar as it
 #                             was deployed, e.g. from `git show REV:deploy/postern.service`)
@@ -264,7 +264,7 @@ train_archive() {
 		log "training the class-data archive: ${command[*]}"
 	fi
 	(cd "$WORKDIR" && exec env "${UNIT_ENVIRONMENT[@]}" POSTERN_ADMIN_PASSWORD="$BASE_PASSWORD" \
-		timeout 180 "${command[@]}" "${POSTERN_ARGUMENTS[@]}") >"$OUT/training.log" 2>&1 ||
+		timeout "$START_TIMEOUT" "${command[@]}" "${POSTERN_ARGUMENTS[@]}") >"$OUT/training.log" 2>&1 ||
 		log "the training run ended with status $? (see $OUT/training.log)"
 	[[ -f $archive ]] || die "the training run wrote no archive at $archive (see $OUT/training.log)"
 }
