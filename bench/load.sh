@@ -529,7 +529,10 @@ done | sort -g | awk 'NR == 1 { low = $0 } { high = $0 } END { print low, high }
 
 log "/login and the static file at 1 client, ${PAGE_SECONDS} s each"
 run_wrk login /login 1 1 "$PAGE_SECONDS" anonymous
-LOGIN="$P50 ms median, $RPS req/s"
+LOGIN="without a session $P50 ms median, $RPS req/s"
+# Once logged in the page is rendered with the whole layout (navigation, host switcher).
+run_wrk login-with-session /login 1 1 "$PAGE_SECONDS"
+LOGIN="$LOGIN; with the session $P50 ms median, $RPS req/s"
 run_wrk static-one-client /css/postern.css 1 1 "$PAGE_SECONDS" anonymous
 LOGIN="$LOGIN (static file: $P50 ms, $RPS req/s)"
 
