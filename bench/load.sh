@@ -311,8 +311,17 @@ stop_postern() {
 trap stop_postern EXIT
 trap 'exit 130' INT TERM
 
+running() {
+	[[ -n $PID ]] && kill -0 "$PID" 2>/dev/null
+}
+
+# Why Postern is no longer running, from its log (-XX:+ExitOnOutOfMemoryError says so).
+stopped_reason() {
+	grep -m1 -o 'Terminating due to .*' "$OUT/postern.log" || echo "see $OUT/postern.log"
+}
+
 rss_mb() {
-	if kill -0 "$PID" 2>/dev/null; then
+	if running; then
 		echo $(($(ps -o rss= -p "$PID") / 1024))
 	else
 		echo "-"
@@ -435,20 +444,26 @@ big_aliases() {
 # time_page PATH: one warm-up, then the median of REPEATS requests; sets TIME_MS, SIZE and
 # STATUS (the last answer's), and BIG_ROW, the summary's words for them.
 time_page() {
-	local path=$1 name times=() answer
+	local path=$1 name times=() answer failure
 	name=$(tr -c 'a-zA-Z0-9.\n' '_' <<<"${path#/}")
 	for ((r = 0; r <= REPEATS; r++)); do
+		failure=0
 		answer=$(curl -s -o "$RAW/big-$name.html" -w '%{http_code} %{time_total} %{size_download}' \
-			--max-time "$BIG_TIMEOUT" -H "Cookie: $COOKIE" "$URL$path") || answer="timeout $BIG_TIMEOUT 0"
+			--max-time "$BIG_TIMEOUT" -H "Cookie: $COOKIE" "$URL$path") || failure=$?
 		read -r STATUS seconds SIZE <<<"$answer"
+		((failure == 0)) || STATUS=$( ((failure == 28)) && echo timeout || echo "failed")
 		log "GET $path: $STATUS in $seconds s, $SIZE bytes"
 		# Postern goes on with a request curl gave up on: asking again would only pile them up.
-		[[ $STATUS == timeout ]] && break
+		((failure == 0)) || break
 		((r == 0)) || times+=("$seconds")
 	done
 	rm -f "$RAW/big-$name.html"
-	if [[ $STATUS == timeout ]]; then
+	if ! running; then
+		BIG_ROW="Postern stopped: $(stopped_reason)"
+	elif [[ $STATUS == timeout ]]; then
 		BIG_ROW="no answer within $BIG_TIMEOUT s"
+	elif [[ $STATUS == failed ]]; then
+		BIG_ROW="no answer (curl failed)"
 	else
 		TIME_MS=$(printf '%s\n' "${times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')
 		BIG_ROW="$TIME_MS ms, $(megabytes "$SIZE") of HTML (status $STATUS)"
@@ -457,6 +472,28 @@ time_page() {
 
 megabytes() {
 	awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'
+}
+
+# A body of BODY_MB megabytes to the API with a write token: sets API_ROW.
+post_big_body() {
+	log "a $BODY_MB MB JSON body to /api/v1/aliases"
+	local token body answer status seconds first_line alive
+	token=$(create_api_token)
+	[[ $token == pst_* ]] || die "no API token on /account/tokens"
+	body=$OUT/body.json
+	{
+		printf '{"alias":"flood@%s","targets":"' "$DOMAIN"
+		yes "someone@$DOMAIN, " | tr -d '\n' | head -c $((BODY_MB * 1024 * 1024)) || true
+		printf 'last@%s"}' "$DOMAIN"
+	} >"$body"
+	answer=$(curl -s -o "$OUT/api-answer.txt" -w '%{http_code} %{time_total}' --max-time "$BIG_TIMEOUT" \
+		-H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary "@$body" \
+		"$URL/api/v1/aliases" || true)
+	rm -f "$body"
+	read -r status seconds <<<"$answer"
+	first_line=$(head -n 1 "$OUT/api-answer.txt" 2>/dev/null | cut -c 1-200)
+	if running; then alive=yes; else alive="no ($(stopped_reason))"; fi
+	API_ROW="status ${status:-none} in ${seconds:-?} s; JVM alive: $alive; RSS after: $(rss_mb) MB; answer: \`${first_line:-(none)}\`"
 }
 
 # ------------------------------------------------------------------------------------------
@@ -552,23 +589,11 @@ SITES_ROW=$BIG_ROW
 time_page "/domains/$DOMAIN"
 DOMAIN_ROW=$BIG_ROW
 
-log "a $BODY_MB MB JSON body to /api/v1/aliases"
-TOKEN=$(create_api_token)
-[[ $TOKEN == pst_* ]] || die "no API token on /account/tokens"
-body=$OUT/body.json
-{
-	printf '{"alias":"flood@%s","targets":"' "$DOMAIN"
-	yes "someone@$DOMAIN, " | tr -d '\n' | head -c $((BODY_MB * 1024 * 1024)) || true
-	printf 'last@%s"}' "$DOMAIN"
-} >"$body"
-answer=$(curl -s -o "$OUT/api-answer.txt" -w '%{http_code} %{time_total}' --max-time "$BIG_TIMEOUT" \
-	-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary "@$body" \
-	"$URL/api/v1/aliases" || true)
-rm -f "$body"
-read -r API_STATUS API_SECONDS <<<"$answer"
-API_FIRST_LINE=$(head -n 1 "$OUT/api-answer.txt" 2>/dev/null | cut -c 1-200)
-if kill -0 "$PID" 2>/dev/null; then ALIVE=yes; else ALIVE=no; fi
-API_ROW="status ${API_STATUS:-none} in ${API_SECONDS:-?} s; JVM alive: $ALIVE; RSS after: $(rss_mb) MB; answer: \`${API_FIRST_LINE:-(none)}\`"
+if running; then
+	post_big_body
+else
+	API_ROW="not measured: Postern had stopped ($(stopped_reason))"
+fi
 log "API: $API_ROW"
 
 stop_postern
