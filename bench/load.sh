@@ -567,7 +567,7 @@ done | sort -g | awk 'NR == 1 { low = $0 } { high = $0 } END { print low, high }
 log "/login and the static file at 1 client, ${PAGE_SECONDS} s each"
 run_wrk login /login 1 1 "$PAGE_SECONDS" anonymous
 LOGIN="without a session $P50 ms median, $RPS req/s"
-# Once logged in the page is rendered with the whole layout (navigation, host switcher).
+# The same page asked by a logged-in admin, whose session the layout may read.
 run_wrk login-with-session /login 1 1 "$PAGE_SECONDS"
 LOGIN="$LOGIN; with the session $P50 ms median, $RPS req/s"
 run_wrk static-one-client /css/postern.css 1 1 "$PAGE_SECONDS" anonymous
