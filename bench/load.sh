@@ -321,8 +321,9 @@ stopped_reason() {
 }
 
 rss_mb() {
-	if running; then
-		echo $(($(ps -o rss= -p "$PID") / 1024))
+	local kilobytes
+	if running && kilobytes=$(ps -o rss= -p "$PID"); then
+		echo $((kilobytes / 1024))
 	else
 		echo "-"
 	fi
@@ -491,7 +492,8 @@ post_big_body() {
 		"$URL/api/v1/aliases" || true)
 	rm -f "$body"
 	read -r status seconds <<<"$answer"
-	first_line=$(head -n 1 "$OUT/api-answer.txt" 2>/dev/null | cut -c 1-200)
+	# No answer at all when the JVM died of the body.
+	first_line=$(head -n 1 "$OUT/api-answer.txt" 2>/dev/null | cut -c 1-200) || first_line=""
 	if running; then alive=yes; else alive="no ($(stopped_reason))"; fi
 	API_ROW="status ${status:-none} in ${seconds:-?} s; JVM alive: $alive; RSS after: $(rss_mb) MB; answer: \`${first_line:-(none)}\`"
 }
@@ -561,7 +563,7 @@ log "static file: $STATIC_FIRST then $STATIC_LAST req/s, mean $STATIC"
 
 # The lowest and highest shares, and the page that has each.
 read -r LOW_SHARE LOW_PAGE HIGH_SHARE HIGH_PAGE < <(for path in "${!PAGE_RPS[@]}"; do
-	awk -v p="$path" -v r="${PAGE_RPS[$path]}" -v s="$STATIC" 'BEGIN { printf "%.1f %s\n", 100 * r / s, p }'
+	awk -v p="$path" -v r="${PAGE_RPS[$path]}" -v s="$STATIC" 'BEGIN { printf "%.1f %s\n", (s > 0 ? 100 * r / s : 0), p }'
 done | sort -g | awk 'NR == 1 { low = $0 } { high = $0 } END { print low, high }')
 
 log "/login and the static file at 1 client, ${PAGE_SECONDS} s each"
