@@ -15,6 +15,8 @@
 # OUTDIR (default: a new folder under /tmp) must be missing, empty, or made by an earlier
 # run (it is then emptied). It keeps the raw wrk output, Postern's log and summary.md.
 #
+# Bash reads this file as it runs it: do not edit it during a run.
+#
 # Everything runs on 127.0.0.1, on free ports. Settings from the environment:
 #   BENCH_SECONDS=10          wrk duration of each page (2 for a quick check of the script)
 #   BENCH_MAILBOX_SECONDS=30  wrk duration of the /mailboxes run that spans list refreshes
