@@ -50,7 +50,11 @@ public class DomainAliasesBenchmark {
 
 	@Benchmark
 	public List<Alias> aliasesOfOneDomain() {
-		return AliasesFile.parse(this.text).aliases().stream().filter((alias) -> alias.domain().equals(DOMAIN)).toList();
+		return AliasesFile.parse(this.text)
+			.aliases()
+			.stream()
+			.filter((alias) -> alias.domain().equals(DOMAIN))
+			.toList();
 	}
 
 }
