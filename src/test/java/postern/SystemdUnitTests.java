@@ -87,9 +87,13 @@ class SystemdUnitTests {
 	@Test
 	void startsTheExtractedJarWithTheClassArchiveOfItsStateDirectory() {
 		String execStart = execStart();
-		assertThat(execStart).startsWith("/usr/bin/java ").endsWith(" -jar /opt/postern/postern.jar");
+		assertThat(execStart).startsWith("/usr/bin/java ").endsWith(" -jar /opt/postern/postern-app.jar");
 		assertThat(javaOptions(execStart)).contains("-XX:SharedArchiveFile=/var/lib/postern/postern.jsa");
 		assertThat(values("ExecStart")).hasSize(1);
+		// The install step lays the jar out where the unit starts it, its libraries next
+		// to it.
+		assertThat(ComposeFileTests.read("docs/deploy.md"))
+			.contains("extract --destination /opt/postern --application-filename postern-app.jar\n");
 	}
 
 	@Test
@@ -98,7 +102,7 @@ class SystemdUnitTests {
 		assertThat(pre).hasSize(1);
 		// "-": a training run that fails does not stop Postern from starting.
 		assertThat(pre.get(0))
-			.startsWith("-/bin/sh -c 'test /var/lib/postern/postern.jsa -nt /opt/postern/postern.jar || exec ");
+			.startsWith("-/bin/sh -c 'test /var/lib/postern/postern.jsa -nt /opt/postern/postern-app.jar || exec ");
 		String training = pre.get(0).replaceFirst("^.*\\|\\| exec ", "").replaceFirst("'$", "");
 		assertThat(training).isEqualTo(trainingCommand(execStart()));
 		assertThat(values("TimeoutStartSec")).containsExactly("300");
@@ -175,7 +179,7 @@ class SystemdUnitTests {
 			.substring("-XX:SharedArchiveFile=".length());
 		List<String> kept = options.stream().filter((option) -> !option.startsWith("-XX:SharedArchiveFile=")).toList();
 		return "/usr/bin/java " + String.join(" ", kept) + " -XX:ArchiveClassesAtExit=" + archive
-				+ " -Xlog:cds=off -Dspring.context.exit=onRefresh -jar /opt/postern/postern.jar"
+				+ " -Xlog:cds=off -Dspring.context.exit=onRefresh -jar /opt/postern/postern-app.jar"
 				+ " --spring.datasource.url=jdbc:h2:mem:training";
 	}
 
