@@ -73,20 +73,57 @@ class DockerfileTests {
 			.filter((instruction) -> instruction.contains("jarmode=tools"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(build).contains("extract --layers --launcher --destination extracted");
+		assertThat(build).contains("extract --layers --destination extracted --application-filename postern.jar")
+			.doesNotContain("--launcher");
 		List<String> layers = this.instructions.stream()
 			.map(COPY::matcher)
 			.filter((copy) -> copy.matches() && "build".equals(copy.group(2)))
 			.map((copy) -> copy.group(3))
 			.toList();
-		// Boot's default layers, from the least to the most often changed.
-		assertThat(layers).containsExactly("/build/extracted/dependencies/", "/build/extracted/spring-boot-loader/",
-				"/build/extracted/snapshot-dependencies/", "/build/extracted/application/");
+		// Boot's default layers, from the least to the most often changed; without the
+		// launcher, the loader's layer is empty.
+		assertThat(layers).containsExactly("/build/extracted/dependencies/", "/build/extracted/snapshot-dependencies/",
+				"/build/extracted/application/");
 		List<String> runStage = runStage();
 		assertThat(runStage.get(0)).isEqualTo("FROM eclipse-temurin:17-jre-alpine");
 		assertThat(runStage).contains("USER 10001:10001");
-		assertThat(runStage.get(runStage.size() - 1)).startsWith("ENTRYPOINT [\"java\"")
-			.endsWith("\"org.springframework.boot.loader.launch.JarLauncher\"]");
+		assertThat(entrypoint()).startsWith("java ").endsWith(" -jar postern.jar");
+	}
+
+	@Test
+	void theImageStartsWithTheMemoryLimitsOfTheUnitAndTheArchiveItMade() {
+		List<String> options = SystemdUnitTests.javaOptions(entrypoint());
+		List<String> unit = SystemdUnitTests
+			.javaOptions(SystemdUnitTests.execStart(ComposeFileTests.read("deploy/postern.service")));
+		assertThat(options).containsExactlyElementsOf(unit.stream()
+			.map((option) -> option.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=postern.jsa" : option)
+			.toList());
+		assertThat(environment()).containsEntry("MALLOC_ARENA_MAX", "2");
+		// The archive is made in the image, after the layers it archives and before the
+		// image's user: the same options, a database in memory.
+		List<String> runStage = runStage();
+		String training = runStage.stream()
+			.filter((instruction) -> instruction.contains("-XX:ArchiveClassesAtExit="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(runStage.indexOf(training))
+			.isGreaterThan(runStage.indexOf("COPY --from=build /build/extracted/application/ ./"))
+			.isLessThan(runStage.indexOf("USER 10001:10001"));
+		assertThat(SystemdUnitTests.javaOptions(training.substring("RUN ".length())))
+			.containsSubsequence(options.subList(0, options.size() - 1))
+			.contains("-XX:ArchiveClassesAtExit=postern.jsa", "-Dspring.context.exit=onRefresh");
+		assertThat(training).contains("-jar postern.jar --spring.datasource.url=jdbc:h2:mem:training");
+	}
+
+	/**
+	 * The image's command, as the words of a command line.
+	 */
+	private String entrypoint() {
+		List<String> runStage = runStage();
+		String entrypoint = runStage.get(runStage.size() - 1);
+		assertThat(entrypoint).startsWith("ENTRYPOINT [\"").endsWith("\"]");
+		return String.join(" ",
+				entrypoint.substring("ENTRYPOINT [\"".length(), entrypoint.length() - 2).split("\", \""));
 	}
 
 	@Test

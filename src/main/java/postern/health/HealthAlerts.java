@@ -49,7 +49,12 @@ public class HealthAlerts {
 
 	private final java.nio.file.Path trustStore;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	/**
+	 * The webhook's client, made when there is a webhook: a client starts a selector
+	 * thread of its own, which a Postern without webhook neither needs at start nor
+	 * later.
+	 */
+	private final HttpClient http;
 
 	HealthAlerts(HealthResultRepository results, HealthMuteRepository mutes, MessageSource messages,
 			PosternProperties properties) {
@@ -57,6 +62,8 @@ public class HealthAlerts {
 		this.mutes = mutes;
 		this.messages = messages;
 		this.webhook = properties.health().alertWebhook();
+		this.http = (this.webhook != null) ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+				: null;
 		this.mail = properties.health().alertMail();
 		this.trustStore = properties.health().trustStore();
 	}

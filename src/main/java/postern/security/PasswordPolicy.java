@@ -26,8 +26,6 @@ public class PasswordPolicy {
 
 	static final int MIN_SCORE = 3;
 
-	private final Configuration configuration = new ConfigurationBuilder().createConfiguration();
-
 	/**
 	 * What is wrong with a password, as message keys under {@code security.password.}.
 	 * @param username the admin it is for
@@ -62,7 +60,17 @@ public class PasswordPolicy {
 
 	int score(String password) {
 		// A new estimator per call: nbvcxz keeps state while it estimates.
-		return new Nbvcxz(this.configuration).estimate(password).getBasicScore();
+		return new Nbvcxz(Dictionaries.CONFIGURATION).estimate(password).getBasicScore();
+	}
+
+	/**
+	 * nbvcxz's dictionaries, loaded when a password is first checked: they take seconds
+	 * to read and 16 MB of heap, and only a password change needs them, not the start.
+	 */
+	private static final class Dictionaries {
+
+		static final Configuration CONFIGURATION = new ConfigurationBuilder().createConfiguration();
+
 	}
 
 }
