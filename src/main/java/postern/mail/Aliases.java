@@ -14,6 +14,7 @@ import postern.change.Change;
 import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
+import postern.host.FileReads;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
@@ -41,11 +42,14 @@ public class Aliases {
 
 	private final PosternProperties properties;
 
-	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties) {
+	private final FileReads reads;
+
+	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties, FileReads reads) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.domains = domains;
 		this.properties = properties;
+		this.reads = reads;
 	}
 
 	/**
@@ -180,11 +184,13 @@ public class Aliases {
 				.withOrigin(origin));
 	}
 
+	/** The aliases file, read and parsed once per request. */
 	private Read read() {
 		Host host = this.hosts.current();
-		FileSnapshot snapshot = host.read(file(host));
-		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
-		return new Read(snapshot, AliasesFile.parse(text));
+		return this.reads.read(host, file(host), Read.class, (snapshot) -> {
+			String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
+			return new Read(snapshot, AliasesFile.parse(text));
+		});
 	}
 
 	/**
