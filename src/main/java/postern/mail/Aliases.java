@@ -131,10 +131,7 @@ public class Aliases {
 	public Change previewAddAll(Map<String, List<String>> aliases, String titleKey, String origin) {
 		aliases.keySet().forEach(this::requireLocal);
 		Read current = read();
-		AliasesFile edited = current.file();
-		for (Map.Entry<String, List<String>> alias : aliases.entrySet()) {
-			edited = edited.withAlias(alias.getKey(), alias.getValue());
-		}
+		AliasesFile edited = current.file().withAliases(aliases);
 		FileEdit fileEdit = FileEdit.validated(current.snapshot(), edited.text().getBytes(StandardCharsets.UTF_8),
 				AliasesValidator.ID);
 		return this.changes.preview(

@@ -22,6 +22,9 @@ public final class AliasesFile {
 
 	private final List<Line> lines;
 
+	/** The aliases as maddy merges them, worked out once: the file never changes. */
+	private volatile Merged merged;
+
 	private AliasesFile(List<Line> lines) {
 		List<Line> numbered = new ArrayList<>(lines.size());
 		for (Line line : lines) {
@@ -64,14 +67,7 @@ public final class AliasesFile {
 	 * @return the aliases
 	 */
 	public List<Alias> aliases() {
-		Map<String, Alias> merged = new LinkedHashMap<>();
-		for (Line line : this.lines) {
-			if (line.isEntry()) {
-				merged.merge(line.key(), new Alias(line.key(), line.targets(), line.number()), (first,
-						more) -> new Alias(first.address(), concat(first.targets(), more.targets()), first.line()));
-			}
-		}
-		return List.copyOf(merged.values());
+		return merged().aliases();
 	}
 
 	/**
@@ -80,7 +76,16 @@ public final class AliasesFile {
 	 * @return the alias, or empty when the file has no such key
 	 */
 	public Optional<Alias> find(String address) {
-		return aliases().stream().filter((alias) -> alias.address().equals(address)).findFirst();
+		return Optional.ofNullable(merged().byAddress().get(address));
+	}
+
+	private Merged merged() {
+		Merged found = this.merged;
+		if (found == null) {
+			found = Merged.of(this.lines);
+			this.merged = found;
+		}
+		return found;
 	}
 
 	/**
@@ -99,16 +104,31 @@ public final class AliasesFile {
 	 * @throws MailFileException when the alias exists
 	 */
 	public AliasesFile withAlias(String address, List<String> targets) {
-		if (find(address).isPresent()) {
+		return withAliases(Map.of(address, targets));
+	}
+
+	/**
+	 * The file with new aliases on new last lines, in the order given: one copy of the
+	 * file however many aliases are added.
+	 * @param aliases each valid, lower-case address and its valid targets, at least one
+	 * @return the edited file
+	 * @throws MailFileException when one of the aliases exists
+	 */
+	public AliasesFile withAliases(Map<String, List<String>> aliases) {
+		Map<String, Alias> existing = merged().byAddress();
+		aliases.keySet().stream().filter(existing::containsKey).findFirst().ifPresent((address) -> {
 			throw new MailFileException("aliases.exists", address);
-		}
-		List<Line> edited = new ArrayList<>(this.lines);
+		});
+		List<Line> edited = new ArrayList<>(this.lines.size() + aliases.size());
+		edited.addAll(this.lines);
 		String newline = newline();
 		if (!edited.isEmpty() && !edited.get(edited.size() - 1).raw().endsWith("\n")) {
 			Line last = edited.remove(edited.size() - 1);
 			edited.add(Line.of(last.raw() + newline, last.number()));
 		}
-		edited.add(Line.of(entry(address, targets) + newline, edited.size() + 1));
+		for (Map.Entry<String, List<String>> alias : aliases.entrySet()) {
+			edited.add(Line.of(entry(alias.getKey(), alias.getValue()) + newline, edited.size() + 1));
+		}
 		return new AliasesFile(edited);
 	}
 
@@ -179,6 +199,25 @@ public final class AliasesFile {
 	 * @param rejectsFile whether maddy refuses the whole file because of it
 	 */
 	public record Problem(int line, String messageKey, String text, boolean rejectsFile) {
+	}
+
+	/**
+	 * The aliases as maddy reads them: the targets of a repeated key merged, in the order
+	 * of their first line, and by address.
+	 */
+	private record Merged(List<Alias> aliases, Map<String, Alias> byAddress) {
+
+		static Merged of(List<Line> lines) {
+			Map<String, Alias> merged = new LinkedHashMap<>();
+			for (Line line : lines) {
+				if (line.isEntry()) {
+					merged.merge(line.key(), new Alias(line.key(), line.targets(), line.number()), (first,
+							more) -> new Alias(first.address(), concat(first.targets(), more.targets()), first.line()));
+				}
+			}
+			return new Merged(List.copyOf(merged.values()), merged);
+		}
+
 	}
 
 	/**
