@@ -1,6 +1,7 @@
 package postern.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,8 @@ public final class AliasesFile {
 	 * @return the problems, in line order
 	 */
 	public List<Problem> problems() {
-		return this.lines.stream().map(Line::problem).flatMap(Optional::stream).toList();
+		Map<String, Boolean> domains = new HashMap<>();
+		return this.lines.stream().map((line) -> line.problem(domains)).flatMap(Optional::stream).toList();
 	}
 
 	/**
@@ -250,7 +252,12 @@ public final class AliasesFile {
 			return this.raw.substring(content(this.raw).length());
 		}
 
-		Optional<Problem> problem() {
+		/**
+		 * What maddy would refuse or misread in the line.
+		 * @param domains whether each domain seen so far is valid: most lines share a few
+		 * domains, whose check costs more than the rest of the line's
+		 */
+		Optional<Problem> problem(Map<String, Boolean> domains) {
 			if (!isEntry()) {
 				return Optional.empty();
 			}
@@ -267,10 +274,22 @@ public final class AliasesFile {
 			if (content.indexOf(':') < 0 || this.targets.stream().anyMatch(String::isEmpty)) {
 				return problem("aliases.problem.empty-target", false);
 			}
-			if (!MailAddresses.isValid(this.key)) {
+			if (!isAddress(this.key, domains)) {
 				return problem("aliases.problem.key-not-address", false);
 			}
 			return Optional.empty();
+		}
+
+		/**
+		 * {@link MailAddresses#isValid} of a lower-case key, each domain checked once.
+		 */
+		private static boolean isAddress(String key, Map<String, Boolean> domains) {
+			int at = key.indexOf('@');
+			if (at <= 0 || at != key.lastIndexOf('@') || !MailAddresses.isValidLocalPart(key.substring(0, at))) {
+				return false;
+			}
+			return domains.computeIfAbsent(key.substring(at + 1),
+					(domain) -> MailAddresses.isValid("postmaster@" + domain));
 		}
 
 		private Optional<Problem> problem(String messageKey, boolean rejectsFile) {
