@@ -232,16 +232,26 @@ public final class AliasesFile {
 			if (content.startsWith("#") || content.isBlank()) {
 				return new Line(raw, number, null, List.of());
 			}
-			String trimmed = content.strip();
-			int colon = trimmed.indexOf(':');
+			int colon = content.indexOf(':');
 			if (colon < 0) {
-				return new Line(raw, number, trimmed, List.of());
+				return new Line(raw, number, content.strip(), List.of());
 			}
-			List<String> targets = new ArrayList<>();
-			for (String target : trimmed.substring(colon + 1).split(",", -1)) {
-				targets.add(target.strip());
+			return new Line(raw, number, content.substring(0, colon).strip(), targets(content.substring(colon + 1)));
+		}
+
+		/**
+		 * The targets after the colon, each stripped; a single target, the usual line,
+		 * costs no split.
+		 */
+		private static List<String> targets(String text) {
+			if (text.indexOf(',') < 0) {
+				return List.of(text.strip());
 			}
-			return new Line(raw, number, trimmed.substring(0, colon).strip(), targets);
+			String[] targets = text.split(",", -1);
+			for (int i = 0; i < targets.length; i++) {
+				targets[i] = targets[i].strip();
+			}
+			return List.of(targets);
 		}
 
 		boolean isEntry() {

@@ -185,7 +185,13 @@ class DomainController {
 	}
 
 	private List<Alias> aliasesOf(String domain) {
-		return this.aliases.list().stream().filter((alias) -> alias.domain().equals(domain)).toList();
+		// the domain follows the address's first @, compared in place rather than cut out
+		String suffix = "@" + domain;
+		return this.aliases.list()
+			.stream()
+			.filter((alias) -> alias.address().endsWith(suffix)
+					&& alias.address().indexOf('@') == alias.address().length() - suffix.length())
+			.toList();
 	}
 
 }
