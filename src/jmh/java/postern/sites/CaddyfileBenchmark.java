@@ -53,9 +53,20 @@ public class CaddyfileBenchmark {
 	 * comments.
 	 */
 	static String thousandSites() {
+		return sites(1000);
+	}
+
+	/**
+	 * A Caddyfile with global options, a snippet and sites of every kind in turn (static
+	 * with gzip, reverse proxy with an import, MTA-STS policy, static with basic auth),
+	 * each after a comment.
+	 * @param count how many sites
+	 * @return the Caddyfile's text
+	 */
+	static String sites(int count) {
 		StringBuilder text = new StringBuilder("# Benchmark Caddyfile\n{\n\temail admin@example.org\n}\n\n");
 		text.append("(headers) {\n\theader X-Content-Type-Options nosniff\n}\n");
-		for (int i = 0; i < 1000; i++) {
+		for (int i = 0; i < count; i++) {
 			text.append("\n# site ").append(i).append('\n');
 			switch (i % 4) {
 				case 0 -> text.append("site").append(i).append(".example.org www.site").append(i)

@@ -56,7 +56,18 @@ public class MaddyCli {
 	 * @throws MaddyException when maddy fails
 	 */
 	public List<String> listCredentials() {
-		return list(CommandKind.MADDY_CREDS_LIST).stream().sorted().toList();
+		return listCredentials(this.hosts.current());
+	}
+
+	/**
+	 * The logins of a given host, which need not be the current request's: a list read in
+	 * the background is read from the host that asked for it.
+	 * @param host the host to ask
+	 * @return the user names, lower-case and sorted
+	 * @throws MaddyException when maddy fails
+	 */
+	public List<String> listCredentials(Host host) {
+		return list(host, CommandKind.MADDY_CREDS_LIST).stream().sorted().toList();
 	}
 
 	/**
@@ -65,7 +76,18 @@ public class MaddyCli {
 	 * @throws MaddyException when maddy fails
 	 */
 	public List<String> listImapAccounts() {
-		return list(CommandKind.MADDY_IMAP_ACCT_LIST);
+		return listImapAccounts(this.hosts.current());
+	}
+
+	/**
+	 * The IMAP accounts of a given host.
+	 * @param host the host to ask
+	 * @return the account names, lower-case, in creation order
+	 * @throws MaddyException when maddy fails
+	 * @see #listCredentials(Host)
+	 */
+	public List<String> listImapAccounts(Host host) {
+		return list(host, CommandKind.MADDY_IMAP_ACCT_LIST);
 	}
 
 	/**
@@ -139,11 +161,11 @@ public class MaddyCli {
 	}
 
 	private Command command(CommandKind kind, String address) {
-		return this.catalogue.command(kind, config(), address);
+		return this.catalogue.command(kind, config(this.hosts.current()), address);
 	}
 
-	private String config() {
-		return ServerSettings.of(this.properties, this.hosts.current()).maddy().config().toString();
+	private String config(Host host) {
+		return ServerSettings.of(this.properties, host).maddy().config().toString();
 	}
 
 	private static Command withPassword(Command command, String password) {
@@ -154,11 +176,11 @@ public class MaddyCli {
 		return command.withStdin((password + "\n").getBytes(StandardCharsets.UTF_8));
 	}
 
-	private List<String> list(CommandKind kind) {
-		Command command = this.catalogue.command(kind, config());
+	private List<String> list(Host host, CommandKind kind) {
+		Command command = this.catalogue.command(kind, config(host));
 		CommandResult result;
 		try {
-			result = this.hosts.current().run(command);
+			result = host.run(command);
 		}
 		catch (CommandStartException ex) {
 			throw new MaddyException(notStarted(command, ex));

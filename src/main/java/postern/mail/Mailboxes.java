@@ -1,6 +1,7 @@
 package postern.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,10 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
+
 import postern.audit.AuditLog;
+import postern.host.Host;
 import postern.host.Hosts;
 import postern.mail.MailboxOutcome.Action;
 
@@ -25,15 +31,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * The mailboxes of the current host: a mailbox is a maddy login plus an IMAP account of
- * the same name. The list comes from {@code creds list} and {@code imap-acct list},
- * cached for a few seconds, then paged, filtered and counted here. Every action is
- * audited, never with a password.
+ * the same name. The list comes from {@code creds list} and {@code imap-acct list}, is
+ * kept per host and served at once, read again in the background once it is a few seconds
+ * old ({@link MailboxListings}), then paged, filtered and counted here. An action reads
+ * the list before it acts and again after, so the next page shows what it did. Every
+ * action is audited, never with a password.
  */
 @Service
 public class Mailboxes {
-
-	/** How long a listing is reused. */
-	static final Duration CACHE_TIME = Duration.ofSeconds(5);
 
 	/** The shortest mailbox password, in bytes. */
 	public static final int MIN_PASSWORD_BYTES = 10;
@@ -41,34 +46,70 @@ public class Mailboxes {
 	/** The longest mailbox password, in bytes (bcrypt's limit). */
 	public static final int MAX_PASSWORD_BYTES = 72;
 
+	/** How long the refresh button waits for the list before it shows the page anyway. */
+	static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
+
 	private final MaddyCli maddy;
 
 	private final AuditLog auditLog;
 
 	private final Hosts hosts;
 
-	private volatile Listing cache;
+	private final ExecutorService background = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "mailbox-list");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-	Mailboxes(MaddyCli maddy, AuditLog auditLog, Hosts hosts) {
+	private final MailboxListings listings;
+
+	Mailboxes(MaddyCli maddy, AuditLog auditLog, Hosts hosts, Optional<Clock> clock) {
 		this.maddy = maddy;
 		this.auditLog = auditLog;
 		this.hosts = hosts;
+		this.listings = new MailboxListings(this::load, this.background, clock.orElseGet(Clock::systemUTC));
 	}
 
 	/**
-	 * Every mailbox, sorted by address, from a listing at most a few seconds old.
+	 * Every mailbox of the current host, sorted by address: the last list read, which is
+	 * read again in the background once it is a few seconds old. Only a host with no list
+	 * yet waits for maddy.
 	 * @return the mailboxes
-	 * @throws MaddyException when maddy cannot list them
+	 * @throws MaddyException when there is no list yet and maddy cannot list them
 	 */
 	public List<Mailbox> all() {
-		String host = this.hosts.current().name();
-		Listing listing = this.cache;
-		if (listing == null || !listing.host().equals(host)
-				|| System.nanoTime() - listing.at() > CACHE_TIME.toNanos()) {
-			listing = new Listing(host, System.nanoTime(), load());
-			this.cache = listing;
-		}
-		return listing.mailboxes();
+		return this.listings.current(this.hosts.current());
+	}
+
+	/**
+	 * How fresh the current host's list is: its age, whether it is being read again, and
+	 * why the last read failed.
+	 * @return the status of the list {@link #all()} gives
+	 */
+	public MailboxListStatus listStatus() {
+		return this.listings.status(this.hosts.current());
+	}
+
+	/**
+	 * Read the current host's list again, as the admin asked, waiting a few seconds at
+	 * most; meanwhile other requests keep getting the last list.
+	 * @return whether the read ended in that time (a failure is told by
+	 * {@link #listStatus()})
+	 */
+	public boolean refresh() {
+		return this.listings.refresh(this.hosts.current(), REFRESH_WAIT);
+	}
+
+	/**
+	 * Forget every host's list, so the next call waits for maddy again.
+	 */
+	public void invalidate() {
+		this.listings.forget();
+	}
+
+	@PreDestroy
+	void stop() {
+		this.background.shutdownNow();
 	}
 
 	/**
@@ -112,13 +153,6 @@ public class Mailboxes {
 	public Optional<Mailbox> find(String address) {
 		String key = address.toLowerCase(Locale.ROOT);
 		return all().stream().filter((mailbox) -> mailbox.address().equals(key)).findFirst();
-	}
-
-	/**
-	 * Forget the cached listing, so the next call asks maddy again.
-	 */
-	public void invalidate() {
-		this.cache = null;
 	}
 
 	/**
@@ -211,6 +245,7 @@ public class Mailboxes {
 			if (!account.succeeded()) {
 				MaddyRun undo = this.maddy.removeCredentials(address);
 				runs.add(undo);
+				readBack();
 				return finish(Action.CREATE, address, false,
 						undo.succeeded() ? "mailboxes.result.create-undone" : "mailboxes.result.create-undo-failed",
 						runs, List.of());
@@ -240,7 +275,6 @@ public class Mailboxes {
 					List.of());
 		}
 		MaddyRun run = this.maddy.changePassword(address, password);
-		invalidate();
 		return finish(Action.PASSWORD, address, run.succeeded(),
 				run.succeeded() ? "mailboxes.result.password-changed" : "mailboxes.result.password-failed",
 				List.of(run), List.of());
@@ -278,13 +312,13 @@ public class Mailboxes {
 			MaddyRun run = this.maddy.removeImapAccount(address);
 			runs.add(run);
 			if (!run.succeeded()) {
+				readBack();
 				return finish(action, address, false, "mailboxes.result.delete-mail-failed", runs, List.of());
 			}
 		}
-		invalidate();
 		Optional<Mailbox> after;
 		try {
-			after = find(address);
+			after = fresh(address);
 		}
 		catch (MaddyException ex) {
 			runs.add(ex.getRun());
@@ -331,9 +365,8 @@ public class Mailboxes {
 
 	private MailboxOutcome verify(Action action, String address, List<MaddyRun> runs, List<String> notes,
 			Mailbox.State expected, String successKey) {
-		invalidate();
 		try {
-			boolean done = find(address).map((mailbox) -> mailbox.state() == expected).orElse(false);
+			boolean done = fresh(address).map((mailbox) -> mailbox.state() == expected).orElse(false);
 			return finish(action, address, done, done ? successKey : "mailboxes.result.not-verified", runs, notes);
 		}
 		catch (MaddyException ex) {
@@ -342,9 +375,29 @@ public class Mailboxes {
 		}
 	}
 
+	/**
+	 * One mailbox as maddy lists it now; the list read is kept, so the next page shows
+	 * what an action did.
+	 */
 	private Optional<Mailbox> fresh(String address) {
-		invalidate();
-		return find(address);
+		String key = address.toLowerCase(Locale.ROOT);
+		return this.listings.reload(this.hosts.current())
+			.stream()
+			.filter((mailbox) -> mailbox.address().equals(key))
+			.findFirst();
+	}
+
+	/**
+	 * Read the list again after an action that changed part of what it meant to: the next
+	 * page shows where it stopped. A failed read is told by the list's status.
+	 */
+	private void readBack() {
+		try {
+			this.listings.reload(this.hosts.current());
+		}
+		catch (MaddyException ex) {
+			// the list page says the list could not be read again, and why
+		}
 	}
 
 	private static void requirePassword(String address, String password) {
@@ -359,15 +412,12 @@ public class Mailboxes {
 		MailboxOutcome outcome = new MailboxOutcome(action, address, success, resultKey, runs, notes);
 		String detail = resultKey + "\n" + runs.stream().map(MaddyRun::auditLine).collect(Collectors.joining("\n"));
 		this.auditLog.record(action.code(), address, success, detail.strip());
-		if (!runs.isEmpty()) {
-			invalidate();
-		}
 		return outcome;
 	}
 
-	private List<Mailbox> load() {
-		List<String> credentials = this.maddy.listCredentials();
-		List<String> accounts = this.maddy.listImapAccounts();
+	private List<Mailbox> load(Host host) {
+		List<String> credentials = this.maddy.listCredentials(host);
+		List<String> accounts = this.maddy.listImapAccounts(host);
 		Set<String> withCredentials = new HashSet<>(credentials);
 		Set<String> withAccount = new HashSet<>(accounts);
 		Map<String, Boolean> names = new TreeMap<>();
@@ -378,9 +428,6 @@ public class Mailboxes {
 			mailboxes.add(Mailbox.of(name, withCredentials.contains(name), withAccount.contains(name)));
 		}
 		return List.copyOf(mailboxes);
-	}
-
-	private record Listing(String host, long at, List<Mailbox> mailboxes) {
 	}
 
 }

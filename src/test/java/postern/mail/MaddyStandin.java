@@ -60,18 +60,56 @@ public final class MaddyStandin {
 	}
 
 	/**
-	 * Back to v0.7 behaviour with no failing sub-command.
+	 * Make a sub-command wait, before it does anything, until {@link #release} is called.
+	 * @param group {@code creds} or {@code imap-acct}
+	 * @param sub e.g. {@code list}
+	 */
+	public void hold(String group, String sub) {
+		write("hold-" + group + "-" + sub, "");
+	}
+
+	/**
+	 * Let a held sub-command go on.
+	 * @param group {@code creds} or {@code imap-acct}
+	 * @param sub e.g. {@code list}
+	 */
+	public void release(String group, String sub) {
+		try {
+			Files.deleteIfExists(state("hold-" + group + "-" + sub));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether a call of a held sub-command is waiting.
+	 * @param group {@code creds} or {@code imap-acct}
+	 * @param sub e.g. {@code list}
+	 * @return {@code true} once a call waits for {@link #release}
+	 */
+	public boolean holding(String group, String sub) {
+		return Files.exists(state("holding-" + group + "-" + sub));
+	}
+
+	/**
+	 * Back to v0.7 behaviour with no failing or held sub-command.
 	 */
 	public void reset() {
 		version(V07);
 		try (var files = Files.list(this.root.resolve("state/maddy"))) {
-			for (Path file : files.filter((path) -> path.getFileName().toString().startsWith("fail-")).toList()) {
+			for (Path file : files.filter(MaddyStandin::isSwitch).toList()) {
 				Files.delete(file);
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static boolean isSwitch(Path file) {
+		String name = file.getFileName().toString();
+		return name.startsWith("fail-") || name.startsWith("hold-");
 	}
 
 	public String callLog() {

@@ -3,6 +3,7 @@ package postern.mail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class MailboxesLargeListTests {
 		Host host = new LocalHost("test", backups, (event) -> {
 		}, Clock.systemUTC());
 		MaddyCli cli = new MaddyCli(() -> host, new CommandCatalogue(properties), properties);
-		return new Mailboxes(cli, mock(AuditLog.class), () -> host);
+		return new Mailboxes(cli, mock(AuditLog.class), () -> host, Optional.empty());
 	}
 
 }

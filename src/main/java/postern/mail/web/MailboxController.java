@@ -95,7 +95,27 @@ class MailboxController {
 		model.addAttribute("paging", Paging.of(found));
 		model.addAttribute("domain", wanted);
 		model.addAttribute("q", text);
+		model.addAttribute("listStatus", this.mailboxes.listStatus());
 		return LIST_VIEW;
+	}
+
+	/**
+	 * Read the list again now, as the admin asked, and go back to the page they were on.
+	 */
+	@PostMapping("/mailboxes/refresh")
+	String refresh(@RequestParam(name = "domain", required = false) String domain,
+			@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "page", defaultValue = "0") int page, RedirectAttributes attributes) {
+		this.mailboxes.refresh();
+		Addresses.domain((domain != null) ? domain.strip() : "")
+			.ifPresent((name) -> attributes.addAttribute("domain", name));
+		if (query != null && !query.isBlank() && query.length() <= 254) {
+			attributes.addAttribute("q", query);
+		}
+		if (page > 0) {
+			attributes.addAttribute("page", page);
+		}
+		return "redirect:/mailboxes";
 	}
 
 	@GetMapping("/mailboxes/new")
@@ -196,6 +216,7 @@ class MailboxController {
 	@ExceptionHandler(MaddyException.class)
 	String maddyFailed(MaddyException ex, Model model) {
 		model.addAttribute("listError", ex.getRun());
+		model.addAttribute("listStatus", this.mailboxes.listStatus());
 		model.addAttribute("domains", List.of());
 		return LIST_VIEW;
 	}

@@ -1,8 +1,13 @@
 package postern.mail.web;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import postern.Browser;
 import postern.PosternIntegrationTests;
@@ -42,6 +47,15 @@ class MailboxBrowserTests extends PosternIntegrationTests {
 
 			browser.get("/mailboxes?domain=cinay.eu&q=" + localPart);
 			assertThat(browser.waitFor(By.cssSelector("table.mailboxes")).getText()).contains(address, "ready");
+			assertThat(browser.driver().findElement(By.cssSelector(".list-age")).getText()).startsWith("List read");
+
+			// the refresh button reads the list again and comes back to the same search
+			WebElement refresh = browser.driver().findElement(By.cssSelector(".list-freshness button"));
+			refresh.click();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(refresh));
+			browser.waitFor(By.cssSelector("table.mailboxes"));
+			assertThat(browser.driver().getCurrentUrl()).endsWith("/mailboxes?domain=cinay.eu&q=" + localPart);
+			assertThat(browser.driver().findElement(By.cssSelector("table.mailboxes")).getText()).contains(address);
 		}
 	}
 

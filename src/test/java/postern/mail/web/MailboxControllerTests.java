@@ -1,5 +1,6 @@
 package postern.mail.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import postern.mail.MaddyRun;
 import postern.mail.MailDomain;
 import postern.mail.MailDomains;
 import postern.mail.Mailbox;
+import postern.mail.MailboxListStatus;
 import postern.mail.MailboxOutcome;
 import postern.mail.MailboxOutcome.Action;
 import postern.mail.Mailboxes;
@@ -131,6 +133,41 @@ class MailboxControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("maddy could not list the mailboxes"),
 					containsString("maddy is not installed where the setting postern.maddy.binary says"))));
+	}
+
+	@Test
+	void listSaysHowOldTheListIsAndWhyItCouldNotBeReadAgain() throws Exception {
+		given(this.mailboxes.find(any(), any(), any()))
+			.willReturn(new PageImpl<>(List.of(Mailbox.of("alice@xoyize.xyz", true, true))));
+		Instant now = Instant.parse("2026-12-06T22:00:00Z");
+		given(this.mailboxes.listStatus()).willReturn(new MailboxListStatus(now.minusSeconds(12), now, true,
+				now.minusSeconds(2), "maddy.error.timed-out", "killed after 60 s"));
+
+		this.mvc.perform(get("/mailboxes").param("q", "ali"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("List read 12 s ago."),
+					containsString("Reading it again from maddy"), containsString("name=\"q\" value=\"ali\""),
+					containsString("maddy could not list the mailboxes again (maddy did not answer in time): "
+							+ "killed after 60 s. This is the last list read."))));
+		given(this.mailboxes.listStatus())
+			.willReturn(new MailboxListStatus(now.minusSeconds(190), now, false, null, null, null));
+		this.mvc.perform(get("/mailboxes").param("lang", "fr"))
+			.andExpect(content().string(allOf(containsString("Liste lue il y a 3 min."),
+					not(containsString("Nouvelle lecture")), not(containsString("relister")))));
+	}
+
+	@Test
+	void refreshReadsTheListAgainAndGoesBackToThePage() throws Exception {
+		this.mvc
+			.perform(post("/mailboxes/refresh").param("domain", "XOYIZE.xyz")
+				.param("q", "ali")
+				.param("page", "2")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/mailboxes?domain=xoyize.xyz&q=ali&page=2"));
+		verify(this.mailboxes).refresh();
+		this.mvc.perform(post("/mailboxes/refresh").param("domain", "not a domain/..").with(csrf()))
+			.andExpect(redirectedUrl("/mailboxes"));
+		this.mvc.perform(post("/mailboxes/refresh")).andExpect(status().isForbidden());
 	}
 
 	@Test
