@@ -84,6 +84,21 @@ class PosternApplicationTests extends PosternIntegrationTests {
 	}
 
 	@Test
+	void pagesLinkTheWebJarsByVersionAndTheLinksLeadToThem() throws Exception {
+		String login = get("/login").body();
+		Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[0-9][^/\"]*/dist/htmx\\.min\\.js)\"")
+			.matcher(login);
+		assertThat(htmx.find()).as("a versioned htmx link in %s", login).isTrue();
+		assertThat(login).contains("href=\"/css/postern.css\"").contains("src=\"/js/postern.js\"");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(get("/login").body()).contains(htmx.group(1));
+		}
+		assertThat(get(htmx.group(1)).statusCode()).isEqualTo(200);
+		assertThat(get("/css/postern.css").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void everyMigrationRanOnThisDatabase() {
 		MigrationInfo[] migrations = this.flyway.info().all();
 		assertThat(migrations).as("migrations in db/migration").hasSizeGreaterThanOrEqualTo(8);

@@ -82,10 +82,16 @@ public class ManagedHosts implements Hosts {
 
 	private final Map<Long, char[]> passphrases = new ConcurrentHashMap<>();
 
+	private final RemoteHostChanges changes;
+
+	private volatile RemoteChoices remoteChoices;
+
 	ManagedHosts(LocalHost local, RemoteHostRepository repository, CommandCatalogue catalogue,
-			PosternProperties properties, ApplicationEventPublisher events, Optional<Clock> clock) {
+			PosternProperties properties, ApplicationEventPublisher events, RemoteHostChanges changes,
+			Optional<Clock> clock) {
 		this.local = local;
 		this.repository = repository;
+		this.changes = changes;
 		this.catalogue = catalogue;
 		this.properties = properties;
 		this.events = events;
@@ -112,15 +118,40 @@ public class ManagedHosts implements Hosts {
 		return host.get();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Every page's header shows them, so the remote hosts are read from the database
+	 * once, and again only after a host was added, changed or removed.
+	 */
 	@Override
 	public List<HostChoice> choices() {
-		Optional<Long> selected = (current() != this.local) ? selectedId() : Optional.empty();
+		Optional<String> selected = (current() != this.local) ? selectedId().map(String::valueOf) : Optional.empty();
 		List<HostChoice> choices = new ArrayList<>();
 		choices.add(new HostChoice(LOCAL_ID, this.local.name(), selected.isEmpty(), true));
-		for (RemoteHost remote : this.repository.findAllByOrderByNameAsc()) {
-			boolean isSelected = selected.map(remote.getId()::equals).orElse(false);
-			choices.add(new HostChoice(remote.getKey(), remote.getName(), isSelected, remote.isTrusted()));
+		for (HostChoice remote : remoteChoices()) {
+			boolean isSelected = selected.map(remote.id()::equals).orElse(false);
+			choices.add(new HostChoice(remote.id(), remote.name(), isSelected, remote.trusted()));
 		}
+		return choices;
+	}
+
+	/**
+	 * The remote hosts as the switcher offers them, none selected: the ones read last,
+	 * unless a row changed since. A list read before a change commits is kept with the
+	 * count of changes it was read under, so it is read again at the next call.
+	 */
+	private List<HostChoice> remoteChoices() {
+		long changes = this.changes.count();
+		RemoteChoices known = this.remoteChoices;
+		if (known != null && known.changes() == changes) {
+			return known.choices();
+		}
+		List<HostChoice> choices = this.repository.findAllByOrderByNameAsc()
+			.stream()
+			.map((remote) -> new HostChoice(remote.getKey(), remote.getName(), false, remote.isTrusted()))
+			.toList();
+		this.remoteChoices = new RemoteChoices(changes, choices);
 		return choices;
 	}
 
@@ -410,6 +441,13 @@ public class ManagedHosts implements Hosts {
 		if (host != null) {
 			host.close();
 		}
+	}
+
+	/**
+	 * The remote hosts of the switcher and the count of host changes they were read
+	 * under.
+	 */
+	private record RemoteChoices(long changes, List<HostChoice> choices) {
 	}
 
 	private void rememberPassphrase(Long id, char[] passphrase) {

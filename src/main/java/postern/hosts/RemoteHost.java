@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,6 +23,7 @@ import postern.host.SshHost;
  * It is used only once the admin has confirmed the fingerprint read when it was added.
  */
 @Entity
+@EntityListeners(RemoteHostListener.class)
 @Table(name = "remote_host")
 public class RemoteHost {
 

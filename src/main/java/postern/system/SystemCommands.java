@@ -1,6 +1,7 @@
 package postern.system;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import postern.PosternProperties;
 import postern.host.Command;
@@ -31,11 +32,30 @@ class SystemCommands {
 
 	private final Duration statusTimeout;
 
+	private final AtomicLong actions = new AtomicLong();
+
 	SystemCommands(Hosts hosts, CommandCatalogue catalogue, PosternProperties properties) {
 		this.hosts = hosts;
 		this.catalogue = catalogue;
 		this.properties = properties;
 		this.statusTimeout = properties.systemctl().timeout();
+	}
+
+	/**
+	 * How many commands that change something were started: what was read before the
+	 * count went up may be out of date.
+	 * @return the count so far
+	 */
+	long actions() {
+		return this.actions.get();
+	}
+
+	/**
+	 * The current host.
+	 * @return the host the request acts on
+	 */
+	Host host() {
+		return this.hosts.current();
 	}
 
 	/**
@@ -75,6 +95,7 @@ class SystemCommands {
 	 * @return what it did
 	 */
 	CommandOutcome act(CommandKind kind, String... values) {
+		this.actions.incrementAndGet();
 		return run(this.hosts.current(), this.catalogue.command(kind, values));
 	}
 
@@ -88,6 +109,7 @@ class SystemCommands {
 	 * @throws HostException when the program cannot be started
 	 */
 	CommandResult run(Host host, CommandKind kind, String... values) {
+		this.actions.incrementAndGet();
 		return host.run(this.catalogue.command(kind, values));
 	}
 

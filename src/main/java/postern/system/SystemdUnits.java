@@ -1,5 +1,10 @@
 package postern.system;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,21 +14,43 @@ import postern.host.CommandResult;
 import postern.host.Host;
 import postern.host.HostException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Asks systemd about the managed units on the current host, and reloads or restarts them
- * on the host a change is applied on.
+ * on the host a change is applied on. A status is read again after {@link #FRESH} or
+ * after an action, not on every page that shows it.
  */
 @Service
 public class SystemdUnits {
 
 	private static final Logger logger = LoggerFactory.getLogger(SystemdUnits.class);
 
+	/**
+	 * How long a unit's status is shown again without asking systemd: the dashboard and
+	 * the services page ask on every view, and starting {@code systemctl} costs far more
+	 * than the page around it.
+	 */
+	static final Duration FRESH = Duration.ofSeconds(2);
+
 	private final SystemCommands commands;
 
+	/**
+	 * The last status read of each unit, by host and unit name.
+	 */
+	private final Map<String, RecentReading> recent = new ConcurrentHashMap<>();
+
+	private final LongSupplier nanoTime;
+
+	@Autowired
 	SystemdUnits(SystemCommands commands) {
+		this(commands, System::nanoTime);
+	}
+
+	SystemdUnits(SystemCommands commands, LongSupplier nanoTime) {
 		this.commands = commands;
+		this.nanoTime = nanoTime;
 	}
 
 	/**
@@ -37,13 +64,24 @@ public class SystemdUnits {
 	}
 
 	/**
-	 * The status of a unit, with the command that read it.
+	 * The status of a unit, with the command that read it. A status read less than
+	 * {@link #FRESH} ago on the same host is shown again, unless a command that changes
+	 * something (a reload, a restart) was started since.
 	 * @param unit a unit name, e.g. {@code caddy.service}
 	 * @return the status, {@link UnitStatus#unknown(String) unknown} when the command
 	 * failed, was killed at its timeout or could not run
 	 */
 	public Reading<UnitStatus> read(String unit) {
-		return read(this.commands.read(CommandKind.SYSTEMCTL_SHOW, unit), unit);
+		Host host = this.commands.host();
+		String key = host.name() + "\n" + unit;
+		long actions = this.commands.actions();
+		RecentReading known = this.recent.get(key);
+		if (known != null && known.stillTrue(actions, this.nanoTime.getAsLong())) {
+			return known.reading();
+		}
+		Reading<UnitStatus> reading = read(this.commands.read(host, CommandKind.SYSTEMCTL_SHOW, unit), unit);
+		this.recent.put(key, new RecentReading(reading, actions, this.nanoTime.getAsLong()));
+		return reading;
 	}
 
 	private Reading<UnitStatus> read(CommandOutcome outcome, String unit) {
@@ -96,6 +134,17 @@ public class SystemdUnits {
 		catch (HostException ex) {
 			return ReloadResult.failed(ex.getMessage());
 		}
+	}
+
+	/**
+	 * A status, with the count of actions it was read under and when it was read.
+	 */
+	private record RecentReading(Reading<UnitStatus> reading, long actions, long readAt) {
+
+		boolean stillTrue(long actionsNow, long now) {
+			return actionsNow == this.actions && now - this.readAt < FRESH.toNanos();
+		}
+
 	}
 
 }

@@ -63,6 +63,7 @@ class ManagedHostsShutdownTests {
 				.withBean(CommandCatalogue.class, () -> new CommandCatalogue(properties))
 				.withBean(LocalHost.class, () -> new LocalHost("laptop", properties.backups(), (event) -> {
 				}, Clock.systemUTC()))
+				.withBean(RemoteHostChanges.class)
 				.withBean(ManagedHosts.class)
 				.run((context) -> {
 					ManagedHosts hosts = context.getBean(ManagedHosts.class);

@@ -3,8 +3,10 @@ package postern.hosts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,12 +47,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The connections {@link ManagedHosts} keeps: a change to a host drops its connection
  * only once the change is committed, so a request running meanwhile cannot keep one made
- * from the old row; and the host a session selected is not read from the database again
- * on every call. The transactions here are real ones: the tests do not run inside one.
+ * from the old row; and neither the host a session selected nor the hosts of the switcher
+ * are read from the database again on every call. The transactions here are real ones:
+ * the tests do not run inside one.
  */
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true", showSql = false)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -179,6 +183,60 @@ class ManagedHostsTests {
 		assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
 	}
 
+	@Test
+	void hostsOfTheSwitcherAreReadFromTheDatabaseOnceForManyPages() {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		this.hosts.choices();
+		statistics.clear();
+
+		for (int i = 0; i < 50; i++) {
+			assertThat(this.hosts.choices()).extracting(HostChoice::name).containsExactly("laptop", "vps");
+		}
+
+		assertThat(statistics.getPrepareStatementCount()).isZero();
+	}
+
+	@Test
+	void switcherOffersAnAddedHostAtOnceAndItsTrustAndRemovalToo() throws Exception {
+		try (TestSshServer other = TestSshServer.start(this.folder)) {
+			assertThat(this.hosts.choices()).extracting(HostChoice::name).containsExactly("laptop", "vps");
+
+			RemoteHost added = this.hosts
+				.add(new HostParameters("mx2", "127.0.0.1", other.port(), "admin", other.userKeyFile(), null), null);
+
+			assertThat(this.hosts.choices()).extracting(HostChoice::name, HostChoice::trusted)
+				.containsExactly(tuple("laptop", true), tuple("mx2", false), tuple("vps", true));
+			this.hosts.trust(added.getKey(), other.fingerprint());
+			assertThat(this.hosts.choices()).filteredOn((choice) -> choice.name().equals("mx2"))
+				.singleElement()
+				.satisfies((choice) -> assertThat(choice.trusted()).isTrue());
+			this.hosts.remove(added.getKey());
+			assertThat(this.hosts.choices()).extracting(HostChoice::name).containsExactly("laptop", "vps");
+		}
+	}
+
+	@Test
+	void switcherOffersAHostWrittenWithoutManagedHostsAtOnce() {
+		assertThat(this.hosts.choices()).extracting(HostChoice::name).containsExactly("laptop", "vps");
+
+		this.repository.save(new RemoteHost(parameters("backup", "admin"), "SHA256:backup", Instant.now()));
+
+		assertThat(this.hosts.choices()).extracting(HostChoice::name).containsExactly("laptop", "backup", "vps");
+	}
+
+	@Test
+	void hostsReadForTheSwitcherBeforeARemovalCommitsAreReadAgainAfterIt() {
+		this.hosts.choices();
+
+		List<HostChoice> during = new TransactionTemplate(this.transactions).execute((status) -> {
+			this.hosts.remove(this.id);
+			return inAnotherRequest(this.hosts::choices);
+		});
+
+		assertThat(during).extracting(HostChoice::name).containsExactly("laptop", "vps");
+		assertThat(this.hosts.choices()).extracting(HostChoice::name).containsExactly("laptop");
+	}
+
 	/**
 	 * Run a change in a transaction and, before it commits, let another request of the
 	 * same session ask for its host.
@@ -187,21 +245,29 @@ class ManagedHostsTests {
 	private Host inOneTransaction(Runnable change) {
 		return new TransactionTemplate(this.transactions).execute((status) -> {
 			change.run();
-			try {
-				return this.otherRequests.submit(() -> {
-					RequestContextHolder.setRequestAttributes(request());
-					try {
-						return this.hosts.current();
-					}
-					finally {
-						RequestContextHolder.resetRequestAttributes();
-					}
-				}).get(10, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
+			return inAnotherRequest(this.hosts::current);
 		});
+	}
+
+	/**
+	 * Ask something of the hosts from another request of the same session, on another
+	 * thread, and wait for the answer.
+	 */
+	private <T> T inAnotherRequest(Callable<T> question) {
+		try {
+			return this.otherRequests.submit(() -> {
+				RequestContextHolder.setRequestAttributes(request());
+				try {
+					return question.call();
+				}
+				finally {
+					RequestContextHolder.resetRequestAttributes();
+				}
+			}).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private ServletRequestAttributes request() {
@@ -228,9 +294,14 @@ class ManagedHostsTests {
 		}
 
 		@Bean
+		RemoteHostChanges remoteHostChanges() {
+			return new RemoteHostChanges();
+		}
+
+		@Bean
 		ManagedHosts managedHosts(LocalHost local, RemoteHostRepository repository, PosternProperties properties,
-				ApplicationEventPublisher events) {
-			return new ManagedHosts(local, repository, new CommandCatalogue(properties), properties, events,
+				ApplicationEventPublisher events, RemoteHostChanges changes) {
+			return new ManagedHosts(local, repository, new CommandCatalogue(properties), properties, events, changes,
 					Optional.empty());
 		}
 

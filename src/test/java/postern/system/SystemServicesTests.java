@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,26 @@ class SystemServicesTests {
 				+ "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp,MainPID,MemoryCurrent,NRestarts "
 				+ "caddy.service");
 		assertThat(systemd().read("nope.service").value().found()).isFalse();
+	}
+
+	@Test
+	void statusIsReadAgainOnlyOnceItIsOldOrAfterAnAction() {
+		AtomicLong now = new AtomicLong();
+		SystemdUnits systemd = new SystemdUnits(this.server.commands, now::get);
+		Reading<UnitStatus> first = systemd.read(ServiceUnit.CADDY);
+
+		now.addAndGet(SystemdUnits.FRESH.toNanos() - 1);
+		assertThat(systemd.read(ServiceUnit.CADDY)).isSameAs(first);
+		assertThat(systemd.read(ServiceUnit.MADDY).value().unit()).isEqualTo("maddy.service");
+
+		now.addAndGet(1);
+		Reading<UnitStatus> later = systemd.read(ServiceUnit.CADDY);
+		assertThat(later).isNotSameAs(first);
+		assertThat(later.value().mainPid()).isEqualTo(812);
+		assertThat(systemd.read(ServiceUnit.CADDY)).isSameAs(later);
+
+		actions().restart(ServiceUnit.CADDY);
+		assertThat(systemd.read(ServiceUnit.CADDY)).isNotSameAs(later);
 	}
 
 	@Test
