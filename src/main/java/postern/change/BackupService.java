@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 
 import postern.host.Backup;
 import postern.host.FileDiff;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
+import postern.infrastructure.Paging;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,14 +43,38 @@ public class BackupService {
 	 * @return one group per file, by path, each newest first
 	 */
 	public List<BackupGroup> groups() {
-		Map<Path, List<Backup>> byPath = new TreeMap<>();
-		for (Backup backup : this.hosts.current().backups()) {
+		return grouped(byFile());
+	}
+
+	/**
+	 * One page of the kept backups, by file then newest first: a page may hold the end of
+	 * one file's backups and the start of the next one's.
+	 * @param requested the page asked for, from 0; one beyond the end gives the last
+	 * @param size the backups a page holds
+	 * @return the page, with the count of every backup
+	 */
+	public Page<Backup> page(int requested, int size) {
+		return Paging.page(byFile(), requested, size, Function.identity());
+	}
+
+	/**
+	 * Backups in groups of one file each.
+	 * @param backups backups ordered by file
+	 * @return one group per file, in the order given
+	 */
+	public static List<BackupGroup> grouped(List<Backup> backups) {
+		Map<Path, List<Backup>> byPath = new LinkedHashMap<>();
+		for (Backup backup : backups) {
 			byPath.computeIfAbsent(backup.path(), (path) -> new ArrayList<>()).add(backup);
 		}
-		return byPath.entrySet()
+		return byPath.entrySet().stream().map((entry) -> new BackupGroup(entry.getKey(), entry.getValue())).toList();
+	}
+
+	private List<Backup> byFile() {
+		return this.hosts.current()
+			.backups()
 			.stream()
-			.map((entry) -> new BackupGroup(entry.getKey(),
-					entry.getValue().stream().sorted(Comparator.comparing(Backup::takenAt).reversed()).toList()))
+			.sorted(Comparator.comparing(Backup::path).thenComparing(Comparator.comparing(Backup::takenAt).reversed()))
 			.toList();
 	}
 

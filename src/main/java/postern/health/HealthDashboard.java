@@ -13,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HealthDashboard {
 
+	/**
+	 * The subjects the card shows at most: the mail domains and the MX host come first.
+	 */
+	static final int CARD_ROWS = 20;
+
 	@Bean
 	DashboardCard healthCard(HealthResults results, HealthPlanner planner) {
 		return new DashboardCard() {
@@ -29,8 +34,9 @@ class HealthDashboard {
 
 			@Override
 			public Object content() {
-				return new HealthCard(results.grid().sortedBy(planner.subjectOrder()),
-						results.latestSummary().orElse(null));
+				HealthGrid grid = results.grid().sortedBy(planner.subjectOrder());
+				return new HealthCard(grid.first(CARD_ROWS), results.latestSummary().orElse(null),
+						grid.rows().size() - Math.min(CARD_ROWS, grid.rows().size()));
 			}
 
 		};
@@ -71,8 +77,9 @@ class HealthDashboard {
 	 * @param grid the latest results at a glance
 	 * @param summary their counts and the last run, or {@code null} when the checks never
 	 * ran
+	 * @param more the subjects left out of the card, shown on the health page
 	 */
-	public record HealthCard(HealthGrid grid, HealthSummary summary) {
+	public record HealthCard(HealthGrid grid, HealthSummary summary, int more) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import postern.health.HealthResults.ResultView;
 import postern.health.HealthResults.SubjectResults;
+import postern.infrastructure.Paging;
 
 /**
  * The latest results at a glance: a row per subject (mail domain, MX host, site), a
@@ -43,6 +44,24 @@ public record HealthGrid(List<String> checks, List<Row> rows) {
 	public HealthGrid sortedBy(Comparator<String> order) {
 		return new HealthGrid(this.checks,
 				this.rows.stream().sorted(Comparator.comparing(Row::subject, order)).toList());
+	}
+
+	/**
+	 * The same grid with only the rows of one page.
+	 * @param paging the page, of {@link #rows()}{@code .size()} rows in all
+	 * @return the grid of that page's rows
+	 */
+	public HealthGrid shown(Paging paging) {
+		return new HealthGrid(this.checks, paging.slice(this.rows));
+	}
+
+	/**
+	 * The same grid with only its first rows.
+	 * @param count the rows kept
+	 * @return the shorter grid
+	 */
+	public HealthGrid first(int count) {
+		return new HealthGrid(this.checks, this.rows.subList(0, Math.min(count, this.rows.size())));
 	}
 
 	public boolean isEmpty() {

@@ -150,27 +150,40 @@ public class HealthResults {
 		}
 	}
 
+	/**
+	 * Results by subject, the mutes read once for all of them rather than per subject.
+	 */
 	private List<SubjectResults> group(List<HealthResult> found) {
 		Map<String, List<HealthResult>> bySubject = new LinkedHashMap<>();
 		found.forEach(
 				(result) -> bySubject.computeIfAbsent(result.getSubject(), (key) -> new ArrayList<>()).add(result));
+		Map<String, HealthMute> active = activeMutes();
 		return bySubject.entrySet()
 			.stream()
-			.map((entry) -> new SubjectResults(entry.getKey(), views(entry.getValue())))
+			.map((entry) -> new SubjectResults(entry.getKey(), views(entry.getValue(), active)))
 			.toList();
 	}
 
 	private List<ResultView> views(List<HealthResult> found) {
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		Map<String, HealthMute> active = new LinkedHashMap<>();
-		this.mutes.findByUntilGreaterThanEqual(today)
-			.forEach((mute) -> active.put(mute.getSubject() + " " + mute.getCheck(), mute));
+		return views(found, activeMutes());
+	}
+
+	private static List<ResultView> views(List<HealthResult> found, Map<String, HealthMute> active) {
 		return found.stream()
 			.sorted(java.util.Comparator.comparingInt((HealthResult result) -> position(result.getCheck()))
 				.thenComparing(HealthResult::getId,
 						java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
 			.map((result) -> new ResultView(result, active.get(result.getSubject() + " " + result.getCheck())))
 			.toList();
+	}
+
+	/** The mutes in force today, by subject and check. */
+	private Map<String, HealthMute> activeMutes() {
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		Map<String, HealthMute> active = new LinkedHashMap<>();
+		this.mutes.findByUntilGreaterThanEqual(today)
+			.forEach((mute) -> active.put(mute.getSubject() + " " + mute.getCheck(), mute));
+		return active;
 	}
 
 	static int position(String check) {

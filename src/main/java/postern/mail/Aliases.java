@@ -14,6 +14,7 @@ import postern.change.Change;
 import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
+import postern.host.FileReads;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
@@ -41,11 +42,14 @@ public class Aliases {
 
 	private final PosternProperties properties;
 
-	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties) {
+	private final FileReads reads;
+
+	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties, FileReads reads) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.domains = domains;
 		this.properties = properties;
+		this.reads = reads;
 	}
 
 	/**
@@ -65,10 +69,13 @@ public class Aliases {
 	 */
 	public Page<Alias> search(String query, Pageable pageable) {
 		String needle = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
+		// each alias's domain is cut out once, not at each of the sort's comparisons
 		List<Alias> matching = list().stream()
 			.filter((alias) -> needle.isEmpty() || alias.address().contains(needle)
 					|| alias.targets().stream().anyMatch((target) -> target.toLowerCase(Locale.ROOT).contains(needle)))
-			.sorted(Comparator.comparing(Alias::domain).thenComparing(Alias::address))
+			.map((alias) -> new InDomain(alias.domain(), alias))
+			.sorted(Comparator.comparing(InDomain::domain).thenComparing((shown) -> shown.alias().address()))
+			.map(InDomain::alias)
 			.toList();
 		int from = (int) Math.min(pageable.getOffset(), matching.size());
 		int to = Math.min(from + pageable.getPageSize(), matching.size());
@@ -127,10 +134,7 @@ public class Aliases {
 	public Change previewAddAll(Map<String, List<String>> aliases, String titleKey, String origin) {
 		aliases.keySet().forEach(this::requireLocal);
 		Read current = read();
-		AliasesFile edited = current.file();
-		for (Map.Entry<String, List<String>> alias : aliases.entrySet()) {
-			edited = edited.withAlias(alias.getKey(), alias.getValue());
-		}
+		AliasesFile edited = current.file().withAliases(aliases);
 		FileEdit fileEdit = FileEdit.validated(current.snapshot(), edited.text().getBytes(StandardCharsets.UTF_8),
 				AliasesValidator.ID);
 		return this.changes.preview(
@@ -180,11 +184,13 @@ public class Aliases {
 				.withOrigin(origin));
 	}
 
+	/** The aliases file, read and parsed once per request. */
 	private Read read() {
 		Host host = this.hosts.current();
-		FileSnapshot snapshot = host.read(file(host));
-		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
-		return new Read(snapshot, AliasesFile.parse(text));
+		return this.reads.read(host, file(host), Read.class, (snapshot) -> {
+			String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
+			return new Read(snapshot, AliasesFile.parse(text));
+		});
 	}
 
 	/**
@@ -195,6 +201,9 @@ public class Aliases {
 	}
 
 	private record Read(FileSnapshot snapshot, AliasesFile file) {
+	}
+
+	private record InDomain(String domain, Alias alias) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package postern.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,9 @@ import postern.names.MailAddresses;
 public final class AliasesFile {
 
 	private final List<Line> lines;
+
+	/** The aliases as maddy merges them, worked out once: the file never changes. */
+	private volatile Merged merged;
 
 	private AliasesFile(List<Line> lines) {
 		List<Line> numbered = new ArrayList<>(lines.size());
@@ -64,14 +68,7 @@ public final class AliasesFile {
 	 * @return the aliases
 	 */
 	public List<Alias> aliases() {
-		Map<String, Alias> merged = new LinkedHashMap<>();
-		for (Line line : this.lines) {
-			if (line.isEntry()) {
-				merged.merge(line.key(), new Alias(line.key(), line.targets(), line.number()), (first,
-						more) -> new Alias(first.address(), concat(first.targets(), more.targets()), first.line()));
-			}
-		}
-		return List.copyOf(merged.values());
+		return merged().aliases();
 	}
 
 	/**
@@ -80,7 +77,16 @@ public final class AliasesFile {
 	 * @return the alias, or empty when the file has no such key
 	 */
 	public Optional<Alias> find(String address) {
-		return aliases().stream().filter((alias) -> alias.address().equals(address)).findFirst();
+		return Optional.ofNullable(merged().byAddress().get(address));
+	}
+
+	private Merged merged() {
+		Merged found = this.merged;
+		if (found == null) {
+			found = Merged.of(this.lines);
+			this.merged = found;
+		}
+		return found;
 	}
 
 	/**
@@ -88,7 +94,8 @@ public final class AliasesFile {
 	 * @return the problems, in line order
 	 */
 	public List<Problem> problems() {
-		return this.lines.stream().map(Line::problem).flatMap(Optional::stream).toList();
+		Map<String, Boolean> domains = new HashMap<>();
+		return this.lines.stream().map((line) -> line.problem(domains)).flatMap(Optional::stream).toList();
 	}
 
 	/**
@@ -99,16 +106,31 @@ public final class AliasesFile {
 	 * @throws MailFileException when the alias exists
 	 */
 	public AliasesFile withAlias(String address, List<String> targets) {
-		if (find(address).isPresent()) {
+		return withAliases(Map.of(address, targets));
+	}
+
+	/**
+	 * The file with new aliases on new last lines, in the order given: one copy of the
+	 * file however many aliases are added.
+	 * @param aliases each valid, lower-case address and its valid targets, at least one
+	 * @return the edited file
+	 * @throws MailFileException when one of the aliases exists
+	 */
+	public AliasesFile withAliases(Map<String, List<String>> aliases) {
+		Map<String, Alias> existing = merged().byAddress();
+		aliases.keySet().stream().filter(existing::containsKey).findFirst().ifPresent((address) -> {
 			throw new MailFileException("aliases.exists", address);
-		}
-		List<Line> edited = new ArrayList<>(this.lines);
+		});
+		List<Line> edited = new ArrayList<>(this.lines.size() + aliases.size());
+		edited.addAll(this.lines);
 		String newline = newline();
 		if (!edited.isEmpty() && !edited.get(edited.size() - 1).raw().endsWith("\n")) {
 			Line last = edited.remove(edited.size() - 1);
 			edited.add(Line.of(last.raw() + newline, last.number()));
 		}
-		edited.add(Line.of(entry(address, targets) + newline, edited.size() + 1));
+		for (Map.Entry<String, List<String>> alias : aliases.entrySet()) {
+			edited.add(Line.of(entry(alias.getKey(), alias.getValue()) + newline, edited.size() + 1));
+		}
 		return new AliasesFile(edited);
 	}
 
@@ -182,6 +204,25 @@ public final class AliasesFile {
 	}
 
 	/**
+	 * The aliases as maddy reads them: the targets of a repeated key merged, in the order
+	 * of their first line, and by address.
+	 */
+	private record Merged(List<Alias> aliases, Map<String, Alias> byAddress) {
+
+		static Merged of(List<Line> lines) {
+			Map<String, Alias> merged = new LinkedHashMap<>();
+			for (Line line : lines) {
+				if (line.isEntry()) {
+					merged.merge(line.key(), new Alias(line.key(), line.targets(), line.number()), (first,
+							more) -> new Alias(first.address(), concat(first.targets(), more.targets()), first.line()));
+				}
+			}
+			return new Merged(List.copyOf(merged.values()), merged);
+		}
+
+	}
+
+	/**
 	 * A line of the file as written, terminator included.
 	 */
 	private record Line(String raw, int number, String key, List<String> targets) {
@@ -191,16 +232,26 @@ public final class AliasesFile {
 			if (content.startsWith("#") || content.isBlank()) {
 				return new Line(raw, number, null, List.of());
 			}
-			String trimmed = content.strip();
-			int colon = trimmed.indexOf(':');
+			int colon = content.indexOf(':');
 			if (colon < 0) {
-				return new Line(raw, number, trimmed, List.of());
+				return new Line(raw, number, content.strip(), List.of());
 			}
-			List<String> targets = new ArrayList<>();
-			for (String target : trimmed.substring(colon + 1).split(",", -1)) {
-				targets.add(target.strip());
+			return new Line(raw, number, content.substring(0, colon).strip(), targets(content.substring(colon + 1)));
+		}
+
+		/**
+		 * The targets after the colon, each stripped; a single target, the usual line,
+		 * costs no split.
+		 */
+		private static List<String> targets(String text) {
+			if (text.indexOf(',') < 0) {
+				return List.of(text.strip());
 			}
-			return new Line(raw, number, trimmed.substring(0, colon).strip(), targets);
+			String[] targets = text.split(",", -1);
+			for (int i = 0; i < targets.length; i++) {
+				targets[i] = targets[i].strip();
+			}
+			return List.of(targets);
 		}
 
 		boolean isEntry() {
@@ -211,7 +262,12 @@ public final class AliasesFile {
 			return this.raw.substring(content(this.raw).length());
 		}
 
-		Optional<Problem> problem() {
+		/**
+		 * What maddy would refuse or misread in the line.
+		 * @param domains whether each domain seen so far is valid: most lines share a few
+		 * domains, whose check costs more than the rest of the line's
+		 */
+		Optional<Problem> problem(Map<String, Boolean> domains) {
 			if (!isEntry()) {
 				return Optional.empty();
 			}
@@ -228,10 +284,22 @@ public final class AliasesFile {
 			if (content.indexOf(':') < 0 || this.targets.stream().anyMatch(String::isEmpty)) {
 				return problem("aliases.problem.empty-target", false);
 			}
-			if (!MailAddresses.isValid(this.key)) {
+			if (!isAddress(this.key, domains)) {
 				return problem("aliases.problem.key-not-address", false);
 			}
 			return Optional.empty();
+		}
+
+		/**
+		 * {@link MailAddresses#isValid} of a lower-case key, each domain checked once.
+		 */
+		private static boolean isAddress(String key, Map<String, Boolean> domains) {
+			int at = key.indexOf('@');
+			if (at <= 0 || at != key.lastIndexOf('@') || !MailAddresses.isValidLocalPart(key.substring(0, at))) {
+				return false;
+			}
+			return domains.computeIfAbsent(key.substring(at + 1),
+					(domain) -> MailAddresses.isValid("postmaster@" + domain));
 		}
 
 		private Optional<Problem> problem(String messageKey, boolean rejectsFile) {

@@ -11,6 +11,7 @@ import postern.change.Change;
 import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
+import postern.host.FileReads;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
@@ -40,13 +41,16 @@ public class MailDomains {
 
 	private final MaddyEnvironment environment;
 
+	private final FileReads reads;
+
 	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties,
-			MaddyEnvironment environment) {
+			MaddyEnvironment environment, FileReads reads) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.sites = sites;
 		this.properties = properties;
 		this.environment = environment;
+		this.reads = reads;
 	}
 
 	/**
@@ -176,12 +180,17 @@ public class MailDomains {
 				MaddyConfValidator.ID);
 	}
 
+	/**
+	 * maddy.conf, read and parsed once per request: a domain page asks it for the domain,
+	 * the rewrite rules, the MX host and the DNS records.
+	 */
 	private Read read() {
 		Host host = this.hosts.current();
-		FileSnapshot snapshot = host.read(ServerSettings.of(this.properties, host).maddy().config());
-		String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
 		ServerSettings settings = ServerSettings.of(this.properties, host);
-		return new Read(snapshot, MaddyConf.parse(text, this.environment.of(host, settings, text)));
+		return this.reads.read(host, settings.maddy().config(), Read.class, (snapshot) -> {
+			String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
+			return new Read(snapshot, MaddyConf.parse(text, this.environment.of(host, settings, text)));
+		});
 	}
 
 	private record Read(FileSnapshot snapshot, MaddyConf conf) {

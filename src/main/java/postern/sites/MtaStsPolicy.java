@@ -130,18 +130,27 @@ public record MtaStsPolicy(String mode, List<String> mx, long maxAge) {
 	 */
 	public static Optional<String> servedBy(byte[] caddyfile, String domain) {
 		try {
-			Caddyfile file = Caddyfile.parse(caddyfile);
-			String host = "mta-sts." + domain.toLowerCase(Locale.ROOT);
-			return file.blocks()
-				.stream()
-				.filter((block) -> block.keys().stream().map(SiteBlocks::hostOf).anyMatch(host::equals))
-				.map(SiteBlocks::policyText)
-				.flatMap(Optional::stream)
-				.findFirst();
+			return servedBy(Caddyfile.parse(caddyfile), domain);
 		}
 		catch (CaddyfileSyntaxException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The policy text a parsed Caddyfile serves for a mail domain.
+	 * @param file the Caddyfile
+	 * @param domain e.g. {@code example.org}
+	 * @return the policy text, or empty when no {@code mta-sts.<domain>} site serves one
+	 */
+	public static Optional<String> servedBy(Caddyfile file, String domain) {
+		String host = "mta-sts." + domain.toLowerCase(Locale.ROOT);
+		return file.blocks()
+			.stream()
+			.filter((block) -> block.keys().stream().map(SiteBlocks::hostOf).anyMatch(host::equals))
+			.map(SiteBlocks::policyText)
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	private static Long parseLong(String value) {

@@ -14,15 +14,18 @@ import postern.change.ChangeRequest;
 import postern.change.ChangeService;
 import postern.change.FileEdit;
 import postern.change.ValidationResult;
+import postern.host.FileReads;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.HostException;
 import postern.host.Hosts;
 import postern.host.ServerSettings;
+import postern.infrastructure.Paging;
 import postern.names.DomainNames;
 import postern.sites.Caddyfile.Block;
 import postern.sites.Caddyfile.BlockKind;
 
+import org.springframework.data.domain.Page;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,15 +59,18 @@ public class SiteService {
 
 	private final UpstreamJudge judge;
 
+	private final FileReads reads;
+
 	private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
 
 	SiteService(Hosts hosts, ChangeService changes, CaddyVersions versions, PosternProperties properties,
-			UpstreamJudge judge) {
+			UpstreamJudge judge, FileReads reads) {
 		this.hosts = hosts;
 		this.changes = changes;
 		this.versions = versions;
 		this.properties = properties;
 		this.judge = judge;
+		this.reads = reads;
 	}
 
 	/**
@@ -74,6 +80,17 @@ public class SiteService {
 	 */
 	public List<SiteEntry> list() {
 		return read(this.hosts.current()).file().blocks().stream().map(SiteService::entry).toList();
+	}
+
+	/**
+	 * One page of the Caddyfile's blocks: only the blocks shown are read as sites.
+	 * @param page the page asked for, from 0; one beyond the end gives the last
+	 * @param size the blocks a page holds
+	 * @return the page, in file order, with the count of every block
+	 * @throws CaddyfileSyntaxException when the Caddyfile cannot be read as blocks
+	 */
+	public Page<SiteEntry> page(int page, int size) {
+		return Paging.page(read(this.hosts.current()).file().blocks(), page, size, SiteService::entry);
 	}
 
 	/**
@@ -96,9 +113,12 @@ public class SiteService {
 	 * @return the policy text, or empty when no {@code mta-sts.<domain>} site serves one
 	 */
 	public Optional<String> servedMtaStsPolicy(String domain) {
-		Host host = this.hosts.current();
-		FileSnapshot snapshot = host.read(caddyfile(host));
-		return MtaStsPolicy.servedBy(snapshot.content(), domain);
+		try {
+			return MtaStsPolicy.servedBy(read(this.hosts.current()).file(), domain);
+		}
+		catch (CaddyfileSyntaxException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -263,9 +283,16 @@ public class SiteService {
 				.withOrigin(origin));
 	}
 
+	/**
+	 * The Caddyfile, read and parsed once per request however many parts of a page need
+	 * it.
+	 */
 	private Loaded read(Host host) {
 		Path path = caddyfile(host);
-		FileSnapshot snapshot = host.read(path);
+		return this.reads.read(host, path, Loaded.class, (snapshot) -> parse(path, snapshot));
+	}
+
+	private static Loaded parse(Path path, FileSnapshot snapshot) {
 		try {
 			return new Loaded(snapshot, Caddyfile.parse(snapshot.content()));
 		}
@@ -284,7 +311,7 @@ public class SiteService {
 	 */
 	public UnreadableCaddyfile unreadable(CaddyfileSyntaxException problem) {
 		Host host = this.hosts.current();
-		FileSnapshot snapshot = host.read(caddyfile(host));
+		FileSnapshot snapshot = this.reads.read(host, caddyfile(host));
 		ValidationResult caddy = this.changes
 			.check(FileEdit.validated(snapshot, snapshot.content(), CaddyfileValidator.ID));
 		return new UnreadableCaddyfile(caddyfile(host), problem.getLine(), problem.getExpected(),

@@ -1,15 +1,20 @@
 package postern.health;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import postern.health.HealthResults.ResultView;
 import postern.health.HealthResults.SubjectResults;
+import postern.infrastructure.Paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * The grid of the latest results: columns in the order checks are shown, a row per
@@ -64,6 +69,36 @@ class HealthGridTests {
 		assertThat(sorted.rows().get(0).cells()).extracting(HealthGrid.Cell::verdict)
 			.containsExactly(Verdict.ERROR, null);
 		assertThat(sorted.checks()).isEqualTo(grid.checks());
+	}
+
+	@Test
+	void aPageOrTheFirstRowsKeepEveryColumn() {
+		HealthGrid grid = HealthGrid.of(List.of(subject("a.example.org", view("tls-https", Verdict.OK)),
+				subject("b.example.org", view("mx", Verdict.OK)), subject("c.example.org", view("spf", Verdict.OK))));
+		HealthGrid second = grid.shown(Paging.of(1, 2, 3));
+		assertThat(second.rows()).extracting(HealthGrid.Row::subject).containsExactly("c.example.org");
+		assertThat(second.checks()).isEqualTo(grid.checks());
+		assertThat(grid.first(2).rows()).extracting(HealthGrid.Row::subject)
+			.containsExactly("a.example.org", "b.example.org");
+		assertThat(grid.first(10).rows()).hasSize(3);
+	}
+
+	@Test
+	void theDashboardCardShowsTheFirstSubjectsAndCountsTheOthers() {
+		List<SubjectResults> subjects = new ArrayList<>();
+		for (int n = 0; n < HealthDashboard.CARD_ROWS + 7; n++) {
+			subjects.add(subject("site" + n + ".example.org", view("tls-https", Verdict.OK)));
+		}
+		HealthResults results = mock(HealthResults.class);
+		HealthPlanner planner = mock(HealthPlanner.class);
+		given(results.grid()).willReturn(HealthGrid.of(subjects));
+		given(results.latestSummary()).willReturn(Optional.empty());
+		given(planner.subjectOrder()).willReturn(Comparator.naturalOrder());
+		HealthDashboard.HealthCard card = (HealthDashboard.HealthCard) new HealthDashboard()
+			.healthCard(results, planner)
+			.content();
+		assertThat(card.grid().rows()).hasSize(HealthDashboard.CARD_ROWS);
+		assertThat(card.more()).isEqualTo(7);
 	}
 
 	@Test

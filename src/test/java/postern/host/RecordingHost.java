@@ -6,15 +6,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * A host that records every command it is asked to run and every file it is asked to
- * write, edit, write a temporary copy next to, or create a folder for, then passes the
- * call on to another host.
+ * A host that records every command it is asked to run, every file it reads, and every
+ * file it is asked to write, edit, write a temporary copy next to, or create a folder
+ * for, then passes the call on to another host.
  */
 public class RecordingHost extends ForwardingHost {
 
 	private final List<Command> commands = new CopyOnWriteArrayList<>();
 
 	private final List<FileOperation> fileOperations = new CopyOnWriteArrayList<>();
+
+	private final List<Read> reads = new CopyOnWriteArrayList<>();
 
 	public RecordingHost(Host delegate) {
 		super(delegate);
@@ -24,6 +26,12 @@ public class RecordingHost extends ForwardingHost {
 	public CommandResult run(Command command) {
 		this.commands.add(command);
 		return super.run(command);
+	}
+
+	@Override
+	public FileSnapshot read(Path path) {
+		this.reads.add(new Read(path, Thread.currentThread()));
+		return super.read(path);
 	}
 
 	@Override
@@ -66,9 +74,21 @@ public class RecordingHost extends ForwardingHost {
 		return List.copyOf(this.fileOperations);
 	}
 
+	/**
+	 * How many times the calling thread read a file so far: a MockMvc request runs on the
+	 * test's thread, and background work (a health run) reads on threads of its own.
+	 * @param path the file
+	 * @return the count
+	 */
+	public long reads(Path path) {
+		Thread caller = Thread.currentThread();
+		return this.reads.stream().filter((read) -> read.path().equals(path) && read.thread() == caller).count();
+	}
+
 	public void clear() {
 		this.commands.clear();
 		this.fileOperations.clear();
+		this.reads.clear();
 	}
 
 	/**
@@ -85,6 +105,9 @@ public class RecordingHost extends ForwardingHost {
 
 		}
 
+	}
+
+	private record Read(Path path, Thread thread) {
 	}
 
 }

@@ -1,6 +1,8 @@
 package postern.mail;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,20 @@ class AliasesFileTests {
 		assertThatExceptionOfType(MailFileException.class)
 			.isThrownBy(() -> AliasesFile.parse(REFERENCE).withAlias("abuse@xoyize.xyz", List.of("a@b.org")))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("aliases.exists"));
+	}
+
+	@Test
+	void addingSeveralAppendsTheirLinesInOrderOrRefusesThemAllWhenOneExists() {
+		Map<String, List<String>> added = new LinkedHashMap<>();
+		added.put("c@x.org", List.of("d@x.org"));
+		added.put("e@x.org", List.of("f@x.org", "g@x.org"));
+		AliasesFile file = AliasesFile.parse("# kept\na@x.org: b@x.org");
+		assertThat(file.withAliases(added).text())
+			.isEqualTo("# kept\na@x.org: b@x.org\nc@x.org: d@x.org\ne@x.org: f@x.org, g@x.org\n");
+		assertThat(file.withAliases(added).find("e@x.org")).map(Alias::line).contains(4);
+		added.put("a@x.org", List.of("z@x.org"));
+		assertThatExceptionOfType(MailFileException.class).isThrownBy(() -> file.withAliases(added))
+			.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("a@x.org"));
 	}
 
 	@Test

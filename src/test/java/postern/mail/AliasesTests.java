@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import postern.PosternProperties;
 import postern.TestProperties;
 import postern.host.CommandCatalogue;
+import postern.host.FileReads;
 import postern.host.Host;
 import postern.host.LocalHost;
 
@@ -54,8 +55,8 @@ class AliasesTests {
 		}, Clock.systemUTC());
 		this.host = host;
 		MailDomains domains = new MailDomains(() -> host, null, null, properties,
-				new MaddyEnvironment(new CommandCatalogue(properties), Optional.empty()));
-		this.aliases = new Aliases(() -> host, null, domains, properties);
+				new MaddyEnvironment(new CommandCatalogue(properties), Optional.empty()), new FileReads());
+		this.aliases = new Aliases(() -> host, null, domains, properties, new FileReads());
 	}
 
 	private PosternProperties properties() {

@@ -3,7 +3,9 @@ package postern.audit.web;
 import postern.audit.AuditLog;
 import postern.audit.CommandLog;
 
-import org.springframework.data.domain.PageRequest;
+import postern.infrastructure.Paging;
+
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +36,15 @@ class AuditController {
 	@GetMapping("/audit")
 	String list(@RequestParam(name = "q", required = false) String query,
 			@RequestParam(name = "log", required = false) String log,
-			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-		PageRequest pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+			@RequestParam(name = "page", required = false) String page, Model model) {
 		boolean commands = COMMANDS.equals(log);
+		int requested = Paging.requested(page);
+		Page<?> events = commands
+				? Paging.within(requested, PAGE_SIZE, (pageable) -> this.commandLog.find(query, pageable))
+				: Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable));
 		model.addAttribute("log", commands ? COMMANDS : null);
-		model.addAttribute("events",
-				commands ? this.commandLog.find(query, pageable) : this.auditLog.find(query, pageable));
+		model.addAttribute("events", events);
+		model.addAttribute("paging", Paging.of(events));
 		model.addAttribute("q", query);
 		return VIEW;
 	}

@@ -3,14 +3,18 @@ package postern.change.web;
 import postern.change.BackupService.BackupComparison;
 import postern.change.BackupService;
 import postern.change.Change;
+import postern.host.Backup;
 import postern.infrastructure.FlashMessage;
+import postern.infrastructure.Paging;
 import postern.infrastructure.Redirects;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,6 +28,8 @@ class BackupController {
 
 	static final String SHOW_VIEW = "backups/show";
 
+	static final int PAGE_SIZE = 50;
+
 	private final BackupService backups;
 
 	BackupController(BackupService backups) {
@@ -31,8 +37,10 @@ class BackupController {
 	}
 
 	@GetMapping("/backups")
-	String list(Model model) {
-		model.addAttribute("groups", this.backups.groups());
+	String list(@RequestParam(name = "page", required = false) String page, Model model) {
+		Page<Backup> shown = this.backups.page(Paging.requested(page), PAGE_SIZE);
+		model.addAttribute("groups", BackupService.grouped(shown.getContent()));
+		model.addAttribute("paging", Paging.of(shown));
 		return LIST_VIEW;
 	}
 

@@ -2,10 +2,12 @@ package postern.health.web;
 
 import jakarta.validation.Valid;
 
+import postern.health.HealthGrid;
 import postern.health.HealthPlanner;
 import postern.health.HealthResults;
 import postern.health.HealthRuns;
 import postern.infrastructure.FlashMessage;
+import postern.infrastructure.Paging;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,6 +38,8 @@ class HealthController {
 
 	private static final int RECENT_RUNS = 10;
 
+	static final int PAGE_SIZE = 100;
+
 	private final HealthResults results;
 
 	private final HealthRuns runs;
@@ -51,8 +56,11 @@ class HealthController {
 	}
 
 	@GetMapping("/health")
-	String index(Model model) {
-		model.addAttribute("grid", this.results.grid().sortedBy(this.planner.subjectOrder()));
+	String index(@RequestParam(name = "page", required = false) String page, Model model) {
+		HealthGrid grid = this.results.grid().sortedBy(this.planner.subjectOrder());
+		Paging paging = Paging.of(Paging.requested(page), PAGE_SIZE, grid.rows().size());
+		model.addAttribute("grid", grid.shown(paging));
+		model.addAttribute("paging", paging);
 		model.addAttribute("summary", this.results.latestSummary().orElse(null));
 		model.addAttribute("lastRun", this.results.recentRuns(1).stream().findFirst().orElse(null));
 		model.addAttribute("running", this.runs.running().orElse(null));

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import postern.infrastructure.EditMode;
+import postern.infrastructure.Paging;
 import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
@@ -17,7 +18,6 @@ import postern.mail.Mailbox;
 import postern.mail.Mailboxes;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -54,12 +54,14 @@ class AliasController {
 
 	@GetMapping("/aliases")
 	String list(@RequestParam(name = "q", required = false) String query,
-			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-		Page<Alias> found = this.aliases.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+			@RequestParam(name = "page", required = false) String page, Model model) {
+		Page<Alias> found = Paging.within(Paging.requested(page), PAGE_SIZE,
+				(pageable) -> this.aliases.search(query, pageable));
 		Map<String, List<Alias>> byDomain = found.getContent()
 			.stream()
 			.collect(Collectors.groupingBy(Alias::domain, LinkedHashMap::new, Collectors.toList()));
 		model.addAttribute("aliases", found);
+		model.addAttribute("paging", Paging.of(found));
 		model.addAttribute("groups", byDomain);
 		model.addAttribute("problems", this.aliases.problems());
 		model.addAttribute("mailboxAddresses", mailboxAddresses());

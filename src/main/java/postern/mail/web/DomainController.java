@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import postern.infrastructure.Paging;
 import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
@@ -45,6 +46,9 @@ class DomainController {
 	static final String SHOW_VIEW = "mail/domain";
 
 	static final String DELETE_VIEW = "mail/domain-delete";
+
+	/** The rows of each list of a domain page: its mailboxes, its aliases. */
+	static final int PAGE_SIZE = 100;
 
 	private final MailDomains domains;
 
@@ -116,12 +120,17 @@ class DomainController {
 		}
 	}
 
+	/**
+	 * One domain, its aliases and mailboxes a page at a time: {@code page} pages the
+	 * aliases, {@code mailboxes} the mailboxes.
+	 */
 	@GetMapping("/domains/{domain}")
-	String show(@PathVariable String domain, Model model) {
+	String show(@PathVariable String domain, @RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "mailboxes", required = false) String mailboxPage, Model model) {
 		MailDomain found = local(domain);
 		model.addAttribute("domain", found);
-		model.addAttribute("aliases", aliasesOf(domain));
-		model.addAttribute("mailboxes", mailboxesOf(domain));
+		shown(model, "aliases", "aliasPaging", aliasesOf(domain), page);
+		shown(model, "mailboxes", "mailboxPaging", mailboxesOf(domain), mailboxPage);
 		model.addAttribute("rewriteSteps", this.domains.rewriteSteps());
 		Optional<String> unknownMx = this.domains.unknownMxHostVariable();
 		// the records name the MX host: none is shown while it is only a placeholder
@@ -131,8 +140,9 @@ class DomainController {
 	}
 
 	@GetMapping("/domains/{domain}/delete")
-	String confirmDelete(@PathVariable String domain, Model model) {
-		deletePage(local(domain), model);
+	String confirmDelete(@PathVariable String domain, @RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "mailboxes", required = false) String mailboxPage, Model model) {
+		deletePage(local(domain), page, mailboxPage, model);
 		return DELETE_VIEW;
 	}
 
@@ -143,7 +153,7 @@ class DomainController {
 	String delete(@PathVariable String domain, @RequestParam(name = "confirm", defaultValue = "") String confirm,
 			Model model, RedirectAttributes attributes) {
 		MailDomain found = local(domain);
-		List<Mailbox> remaining = deletePage(found, model);
+		List<Mailbox> remaining = deletePage(found, null, null, model);
 		if (!remaining.isEmpty() && !found.name().equals(confirm.strip())) {
 			model.addAttribute("confirmError", true);
 			return DELETE_VIEW;
@@ -151,12 +161,19 @@ class DomainController {
 		return Redirects.toChange(this.domains.previewRemove(found.name()).getId(), attributes);
 	}
 
-	private List<Mailbox> deletePage(MailDomain domain, Model model) {
+	private List<Mailbox> deletePage(MailDomain domain, String page, String mailboxPage, Model model) {
 		List<Mailbox> remaining = mailboxesOf(domain.name());
 		model.addAttribute("domain", domain);
-		model.addAttribute("aliases", aliasesOf(domain.name()));
-		model.addAttribute("mailboxes", remaining);
+		shown(model, "aliases", "aliasPaging", aliasesOf(domain.name()), page);
+		shown(model, "mailboxes", "mailboxPaging", remaining, mailboxPage);
 		return remaining;
+	}
+
+	/** One page of a list, and its paging for the pager and the heading's total. */
+	private static void shown(Model model, String rows, String paging, List<?> all, String page) {
+		Paging shown = Paging.of(Paging.requested(page), PAGE_SIZE, all.size());
+		model.addAttribute(rows, shown.slice(all));
+		model.addAttribute(paging, shown);
 	}
 
 	private List<Mailbox> mailboxesOf(String domain) {
@@ -168,7 +185,13 @@ class DomainController {
 	}
 
 	private List<Alias> aliasesOf(String domain) {
-		return this.aliases.list().stream().filter((alias) -> alias.domain().equals(domain)).toList();
+		// the domain follows the address's first @, compared in place rather than cut out
+		String suffix = "@" + domain;
+		return this.aliases.list()
+			.stream()
+			.filter((alias) -> alias.address().endsWith(suffix)
+					&& alias.address().indexOf('@') == alias.address().length() - suffix.length())
+			.toList();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 
 import postern.host.Argument;
+import postern.infrastructure.Paging;
 import postern.infrastructure.PasswordFormData;
 import postern.mail.MaddyException;
 import postern.mail.MailDomain;
@@ -21,7 +22,6 @@ import postern.mail.Passphrases;
 import postern.names.Addresses;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -86,11 +86,13 @@ class MailboxController {
 	@GetMapping("/mailboxes")
 	String list(@RequestParam(name = "domain", required = false) String domain,
 			@RequestParam(name = "q", required = false) String query,
-			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+			@RequestParam(name = "page", required = false) String page, Model model) {
 		String wanted = (domain != null && !domain.isBlank()) ? Addresses.domain(domain.strip()).orElse("-") : null;
 		String text = (query != null && query.length() <= 254) ? query : null;
-		Page<Mailbox> found = this.mailboxes.find(wanted, text, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<Mailbox> found = Paging.within(Paging.requested(page), PAGE_SIZE,
+				(pageable) -> this.mailboxes.find(wanted, text, pageable));
 		model.addAttribute("mailboxes", found);
+		model.addAttribute("paging", Paging.of(found));
 		model.addAttribute("domain", wanted);
 		model.addAttribute("q", text);
 		model.addAttribute("listStatus", this.mailboxes.listStatus());

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import postern.change.Change;
 import postern.infrastructure.EditMode;
+import postern.infrastructure.Paging;
 import postern.infrastructure.Redirects;
 import postern.sites.CaddyfileSyntaxException;
 import postern.sites.SiteEntry;
@@ -17,6 +18,7 @@ import postern.sites.SiteKind;
 import postern.sites.SiteService;
 import postern.sites.SiteValues;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,6 +47,8 @@ class SiteController {
 
 	static final String DELETE = "sites/delete";
 
+	static final int PAGE_SIZE = 50;
+
 	private final SiteService sites;
 
 	SiteController(SiteService sites) {
@@ -57,9 +61,11 @@ class SiteController {
 	}
 
 	@GetMapping
-	String list(Model model) {
+	String list(@RequestParam(name = "page", required = false) String page, Model model) {
 		try {
-			model.addAttribute("entries", this.sites.list());
+			Page<SiteEntry> shown = this.sites.page(Paging.requested(page), PAGE_SIZE);
+			model.addAttribute("entries", shown.getContent());
+			model.addAttribute("paging", Paging.of(shown));
 		}
 		catch (CaddyfileSyntaxException ex) {
 			return unreadable(ex, model);

@@ -3,6 +3,8 @@ package postern.change.web;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,15 +12,17 @@ import org.junit.jupiter.api.Test;
 import postern.change.BackupNotFoundException;
 import postern.change.BackupService;
 import postern.change.BackupService.BackupComparison;
-import postern.change.BackupService.BackupGroup;
 import postern.change.ChangeFixtures;
 import postern.host.Backup;
 import postern.host.FileDiff;
 import postern.host.Hosts;
 import postern.infrastructure.FlashMessage;
+import postern.infrastructure.Paging;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -65,8 +71,8 @@ class BackupControllerTests {
 	@Test
 	void listShowsBackupsGroupedByFile() throws Exception {
 		Backup maddy = new Backup("m1", Path.of("/etc/maddy/maddy.conf"), Instant.parse("2026-11-24T09:00:00Z"), 99);
-		given(this.backups.groups()).willReturn(
-				List.of(new BackupGroup(CADDYFILE, List.of(BACKUP)), new BackupGroup(maddy.path(), List.of(maddy))));
+		given(this.backups.page(0, BackupController.PAGE_SIZE))
+			.willReturn(new PageImpl<>(List.of(BACKUP, maddy), PageRequest.of(0, BackupController.PAGE_SIZE), 2));
 
 		this.mvc.perform(get("/backups"))
 			.andExpect(status().isOk())
@@ -74,6 +80,27 @@ class BackupControllerTests {
 			.andExpect(content().string(allOf(containsString("<code>/etc/caddy/Caddyfile</code>"),
 					containsString("<code>/etc/maddy/maddy.conf</code>"), containsString("1,234 bytes"),
 					containsString("href=\"/backups/20261125T100000Z-1\""), containsString("href=\"/backups/m1\""))));
+	}
+
+	@Test
+	void listShowsOnePageOfBackupsWithAPager() throws Exception {
+		List<Backup> many = IntStream.range(0, 120)
+			.mapToObj((n) -> new Backup("b" + n, CADDYFILE, Instant.parse("2026-11-24T09:00:00Z").minusSeconds(n), n))
+			.toList();
+		willAnswer((call) -> Paging.page(many, call.getArgument(0), call.getArgument(1), Function.identity()))
+			.given(this.backups)
+			.page(anyInt(), anyInt());
+
+		this.mvc.perform(get("/backups").param("page", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("href=\"/backups/b50\""), containsString("href=\"/backups/b99\""),
+						not(containsString("href=\"/backups/b49\"")), not(containsString("href=\"/backups/b100\"")),
+						containsString("Page 2 of 3"), containsString("href=\"/backups?page=2\""))));
+		this.mvc.perform(get("/backups").param("page", "7"))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(allOf(containsString("href=\"/backups/b119\""), containsString("Page 3 of 3"))));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -119,6 +120,35 @@ class HealthControllerTests {
 			.doesNotContain("<details")
 			.doesNotContain("v=spf1 mx -all")
 			.doesNotContain("hosted elsewhere");
+	}
+
+	@Test
+	void indexShowsOnePageOfSubjectsWithAPager() throws Exception {
+		List<SubjectResults> sites = IntStream.range(0, 250)
+			.mapToObj((n) -> new SubjectResults(String.format("site%03d.example.org", n),
+					List.of(new ResultView(HealthResultFixtures.result(3, String.format("site%03d.example.org", n),
+							"tls-https", Verdict.OK, "health.dmarc.ok", null, "ok"), null))))
+			.toList();
+		given(this.results.grid()).willReturn(HealthGridFixtures.of(sites));
+		given(this.results.latestSummary()).willReturn(Optional.empty());
+		given(this.results.recentRuns(anyInt())).willReturn(List.of());
+
+		Document second = Jsoup.parse(this.mvc.perform(get("/health").param("page", "1"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(second.select("table.health-grid tbody tr")).hasSize(100);
+		assertThat(second.selectFirst("table.health-grid tbody tr").attr("data-subject"))
+			.isEqualTo("site100.example.org");
+		assertThat(second.select("nav.pagination a[rel=next]").attr("href")).isEqualTo("/health?page=2");
+		Document beyond = Jsoup.parse(this.mvc.perform(get("/health").param("page", "40"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(beyond.select("table.health-grid tbody tr")).hasSize(50);
+		assertThat(beyond.select("nav.pagination").text()).contains("Page 3 of 3");
 	}
 
 	@Test

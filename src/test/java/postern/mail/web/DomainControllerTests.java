@@ -2,6 +2,8 @@ package postern.mail.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import postern.mail.MaddyException;
 import postern.mail.MaddyRun;
 import postern.mail.Mailbox;
 import postern.mail.Mailboxes;
+import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.DnsRecord;
 import postern.mail.MailDnsRecords;
@@ -188,6 +191,36 @@ class DomainControllerTests {
 				.string(allOf(containsString("_dmarc.cinay.eu"), containsString("data-copy=\"record-0\""),
 						containsString("href=\"/sites/new?domain=cinay.eu&amp;mx=mx1.xoyize.xyz\""), containsString(
 								"_dmarc.cinay.eu.                  3600 IN TXT &quot;v=DMARC1; p=quarantine&quot;"))));
+	}
+
+	@Test
+	void showPagesTheDomainsAliasesAndMailboxesAndKeepsTheTotalInTheHeading() throws Exception {
+		given(this.domains.find("cinay.eu")).willReturn(Optional.of(new MailDomain("cinay.eu", false)));
+		List<Alias> aliases = IntStream.range(0, 250)
+			.mapToObj((n) -> new Alias(String.format("a%03d@cinay.eu", n), List.of("yann@xoyize.xyz"), n + 1))
+			.toList();
+		given(this.aliases.list())
+			.willReturn(Stream.concat(Stream.of(new Alias("x@xoyize.xyz", List.of("y@xoyize.xyz"), 300),
+					new Alias("odd@x@cinay.eu", List.of("y@xoyize.xyz"), 301)), aliases.stream())
+				.toList());
+		given(this.mailboxes.all()).willReturn(IntStream.range(0, 130)
+			.mapToObj((n) -> Mailbox.of(String.format("m%03d@cinay.eu", n), true, true))
+			.toList());
+		given(this.domains.rewriteSteps()).willReturn(List.of());
+		given(this.domains.unknownMxHostVariable()).willReturn(Optional.of("MX"));
+
+		this.mvc.perform(get("/domains/cinay.eu").param("page", "2").param("mailboxes", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("a200@cinay.eu"), containsString("a249@cinay.eu"),
+					not(containsString("a199@cinay.eu")), not(containsString("x@xoyize.xyz")),
+					not(containsString("odd@x@cinay.eu")), containsString("m100@cinay.eu"),
+					not(containsString("m099@cinay.eu")), containsString("130 mailboxes"),
+					containsString("href=\"/domains/cinay.eu?page=1\""),
+					containsString("href=\"/domains/cinay.eu?mailboxes=0\""))));
+		this.mvc.perform(get("/domains/cinay.eu").param("page", "x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("a000@cinay.eu"), not(containsString("a100@cinay.eu")),
+					containsString("m099@cinay.eu"), not(containsString("m100@cinay.eu")))));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package postern.sites.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import postern.change.Change;
 import postern.change.ChangeFixtures;
 import postern.host.Hosts;
+import postern.infrastructure.Paging;
 import postern.sites.Caddyfile;
 import postern.sites.Site;
 import postern.sites.SiteEntry;
@@ -25,9 +27,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -65,7 +70,60 @@ class SiteControllerTests {
 			.map((block) -> new SiteEntry(block.id(), block,
 					new Site(SiteKind.OTHER, block.keys(), null, false, false, List.of(), null, null, null)))
 			.toList();
-		given(this.sites.list()).willReturn(entries);
+		listed(entries);
+	}
+
+	private void listed(List<SiteEntry> entries) {
+		willAnswer((call) -> Paging.page(entries, call.getArgument(0), call.getArgument(1), Function.identity()))
+			.given(this.sites)
+			.page(anyInt(), anyInt());
+	}
+
+	@Test
+	void listShowsOnePageOfBlocksWithAPagerToTheOthers() throws Exception {
+		listed(manySites(120));
+		this.mvc.perform(get("/sites"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("site0.example.org"), containsString("site49.example.org"),
+					not(containsString("site50.example.org")), containsString("Page 1 of 3"),
+					containsString("href=\"/sites?page=1\""), containsString("href=\"/sites?page=2\""))));
+		this.mvc.perform(get("/sites").param("page", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("site50.example.org"), not(containsString("site49.example.org")),
+						containsString("Page 2 of 3"), containsString("href=\"/sites?page=0\""))));
+	}
+
+	@Test
+	void listBeyondTheLastPageShowsTheLastAndANonNumericPageTheFirst() throws Exception {
+		listed(manySites(120));
+		this.mvc.perform(get("/sites").param("page", "99999999999"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("site119.example.org"),
+					not(containsString("site99.example.org")), containsString("Page 3 of 3"))));
+		this.mvc.perform(get("/sites").param("page", "two"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("site0.example.org"), containsString("Page 1 of 3"))));
+	}
+
+	@Test
+	void listOfOnePageHasNoPager() throws Exception {
+		this.mvc.perform(get("/sites"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("class=\"pagination\""))));
+	}
+
+	private static List<SiteEntry> manySites(int count) {
+		StringBuilder text = new StringBuilder();
+		for (int n = 0; n < count; n++) {
+			text.append("site").append(n).append(".example.org {\n\trespond \"").append(n).append("\"\n}\n\n");
+		}
+		return Caddyfile.parse(text.toString())
+			.blocks()
+			.stream()
+			.map((block) -> new SiteEntry(block.id(), block,
+					new Site(SiteKind.OTHER, block.keys(), null, false, false, List.of(), null, null, null)))
+			.toList();
 	}
 
 	@Test
