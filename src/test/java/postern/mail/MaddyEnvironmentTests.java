@@ -2,11 +2,8 @@ package postern.mail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import postern.MovableClock;
 import postern.PosternProperties;
 import postern.TestProperties;
 import postern.TestServerRoot;
@@ -42,7 +40,7 @@ class MaddyEnvironmentTests {
 
 	private TestServerRoot server;
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
 
 	private final AtomicInteger asked = new AtomicInteger();
 
@@ -127,31 +125,6 @@ class MaddyEnvironmentTests {
 				this.environment.commandRan(ran);
 			}
 		}, this.clock);
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,9 +1,7 @@
 package postern.mail;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import postern.MovableClock;
 import postern.host.Host;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +41,7 @@ class MailboxListingsTests {
 
 	private final ExecutorService requests = Executors.newCachedThreadPool();
 
-	private final MutableClock clock = new MutableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T22:00:00Z"));
 
 	/** The answer to each read, by host and by the read's number (from 1). */
 	private final Map<String, Map<Integer, CompletableFuture<Supplier<List<Mailbox>>>>> answers = new ConcurrentHashMap<>();
@@ -322,31 +321,6 @@ class MailboxListingsTests {
 		Host host = mock(Host.class);
 		given(host.name()).willReturn(name);
 		return host;
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-12-06T22:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,18 +1,18 @@
 package postern.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import postern.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTests {
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(Optional.of(this.clock));
 
@@ -95,31 +95,6 @@ class LoginThrottleTests {
 	private void fail(String address) {
 		assertThat(this.throttle.attempt(address)).as("attempt let through").isTrue();
 		this.throttle.failed(address);
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
