@@ -88,7 +88,7 @@ class MailboxController {
 			@RequestParam(name = "q", required = false) String query,
 			@RequestParam(name = "page", required = false) String page, Model model) {
 		String wanted = (domain != null && !domain.isBlank()) ? Addresses.domain(domain.strip()).orElse("-") : null;
-		String text = (query != null && query.length() <= 254) ? query : null;
+		String text = searchText(query);
 		Page<Mailbox> found = Paging.within(Paging.requested(page), PAGE_SIZE,
 				(pageable) -> this.mailboxes.find(wanted, text, pageable));
 		model.addAttribute("mailboxes", found);
@@ -105,17 +105,28 @@ class MailboxController {
 	@PostMapping("/mailboxes/refresh")
 	String refresh(@RequestParam(name = "domain", required = false) String domain,
 			@RequestParam(name = "q", required = false) String query,
-			@RequestParam(name = "page", defaultValue = "0") int page, RedirectAttributes attributes) {
+			@RequestParam(name = "page", required = false) String page, RedirectAttributes attributes) {
 		this.mailboxes.refresh();
 		Addresses.domain((domain != null) ? domain.strip() : "")
 			.ifPresent((name) -> attributes.addAttribute("domain", name));
-		if (query != null && !query.isBlank() && query.length() <= 254) {
-			attributes.addAttribute("q", query);
+		String text = searchText(query);
+		if (text != null && !text.isBlank()) {
+			attributes.addAttribute("q", text);
 		}
-		if (page > 0) {
-			attributes.addAttribute("page", page);
+		int requested = Paging.requested(page);
+		if (requested > 0) {
+			attributes.addAttribute("page", requested);
 		}
 		return "redirect:/mailboxes";
+	}
+
+	/**
+	 * The search text of the list, or none when it cannot be part of an address.
+	 * @param query the {@code q} parameter
+	 * @return the text to search for, or {@code null}
+	 */
+	private static String searchText(String query) {
+		return (query != null && query.length() <= 254) ? query : null;
 	}
 
 	@GetMapping("/mailboxes/new")

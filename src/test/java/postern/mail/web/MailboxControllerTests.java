@@ -167,6 +167,8 @@ class MailboxControllerTests {
 		verify(this.mailboxes).refresh();
 		this.mvc.perform(post("/mailboxes/refresh").param("domain", "not a domain/..").with(csrf()))
 			.andExpect(redirectedUrl("/mailboxes"));
+		this.mvc.perform(post("/mailboxes/refresh").param("page", "two").with(csrf()))
+			.andExpect(redirectedUrl("/mailboxes"));
 		this.mvc.perform(post("/mailboxes/refresh")).andExpect(status().isForbidden());
 	}
 
