@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
  * A check an admin knows about and muted for a domain until a date, with the reason.
  */
 @Entity
+@EntityListeners(HealthRowListener.class)
 @Table(name = "health_mute")
 public class HealthMute {
 

@@ -41,13 +41,16 @@ public class HealthResults {
 
 	private final HealthMuteRepository mutes;
 
+	private final HealthWrites writes;
+
 	private final Clock clock;
 
 	HealthResults(HealthRunRepository runs, HealthResultRepository results, HealthMuteRepository mutes,
-			Optional<Clock> clock) {
+			HealthWrites writes, Optional<Clock> clock) {
 		this.runs = runs;
 		this.results = results;
 		this.mutes = mutes;
+		this.writes = writes;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -55,18 +58,16 @@ public class HealthResults {
 	 * The latest results of every subject, grouped by subject.
 	 * @return one group per subject, in name order
 	 */
-	@Transactional(readOnly = true)
 	public List<SubjectResults> latest() {
-		return group(this.results.latest());
+		return stored().subjects();
 	}
 
 	/**
 	 * The latest results at a glance: a row per subject, a column per check.
 	 * @return the grid, empty when the checks never ran
 	 */
-	@Transactional(readOnly = true)
 	public HealthGrid grid() {
-		return HealthGrid.of(latest());
+		return stored().grid();
 	}
 
 	/**
@@ -74,9 +75,24 @@ public class HealthResults {
 	 * @param subject a domain, the MX host or a site
 	 * @return its results, empty when never checked
 	 */
-	@Transactional(readOnly = true)
 	public List<ResultView> latestOf(String subject) {
-		return views(this.results.latestOf(subject));
+		return stored().bySubject().getOrDefault(subject, List.of());
+	}
+
+	/**
+	 * The latest results as stored now: read again after a run, a result or a mute is
+	 * stored, and each day, as mutes end with their last day.
+	 */
+	private Stored stored() {
+		return this.writes.read(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), this::read);
+	}
+
+	private Stored read(LocalDate today) {
+		List<SubjectResults> subjects = group(this.results.latest(), activeMutes(today));
+		Map<String, List<ResultView>> bySubject = new LinkedHashMap<>();
+		subjects.forEach((subject) -> bySubject.put(subject.subject(), subject.results()));
+		return new Stored(subjects, Map.copyOf(bySubject), HealthGrid.of(subjects),
+				summary(this.runs.findFirstByOrderByIdDesc(), subjects));
 	}
 
 	/**
@@ -86,8 +102,9 @@ public class HealthResults {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Progress> progress(Long runId) {
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		return this.runs.findById(runId)
-			.map((run) -> new Progress(run, group(this.results.findByRunIdOrderById(runId))));
+			.map((run) -> new Progress(run, group(this.results.findByRunIdOrderById(runId), activeMutes(today))));
 	}
 
 	/**
@@ -95,9 +112,9 @@ public class HealthResults {
 	 * @param count how many
 	 * @return the runs, newest first
 	 */
-	@Transactional(readOnly = true)
 	public List<HealthRun> recentRuns(int count) {
-		return this.runs.findAllByOrderByIdDesc(PageRequest.of(0, count));
+		return this.writes.read(new RecentRuns(count),
+				(key) -> this.runs.findAllByOrderByIdDesc(PageRequest.of(0, key.count())));
 	}
 
 	/**
@@ -105,9 +122,11 @@ public class HealthResults {
 	 * @return the counts per verdict (muted checks counted apart) and when the last run
 	 * ended, or empty when the checks never ran
 	 */
-	@Transactional(readOnly = true)
 	public Optional<HealthSummary> latestSummary() {
-		Optional<HealthRun> last = this.runs.findFirstByOrderByIdDesc();
+		return stored().summary();
+	}
+
+	private static Optional<HealthSummary> summary(Optional<HealthRun> last, List<SubjectResults> subjects) {
 		if (last.isEmpty()) {
 			return Optional.empty();
 		}
@@ -116,16 +135,18 @@ public class HealthResults {
 		int errors = 0;
 		int unknown = 0;
 		int muted = 0;
-		for (ResultView view : views(this.results.latest())) {
-			if (view.muted()) {
-				muted++;
-				continue;
-			}
-			switch (view.result().getVerdict()) {
-				case OK -> ok++;
-				case WARNING -> warnings++;
-				case ERROR -> errors++;
-				case UNKNOWN -> unknown++;
+		for (SubjectResults subject : subjects) {
+			for (ResultView view : subject.results()) {
+				if (view.muted()) {
+					muted++;
+					continue;
+				}
+				switch (view.result().getVerdict()) {
+					case OK -> ok++;
+					case WARNING -> warnings++;
+					case ERROR -> errors++;
+					case UNKNOWN -> unknown++;
+				}
 			}
 		}
 		Instant at = (last.get().getFinishedAt() != null) ? last.get().getFinishedAt() : last.get().getStartedAt();
@@ -153,19 +174,14 @@ public class HealthResults {
 	/**
 	 * Results by subject, the mutes read once for all of them rather than per subject.
 	 */
-	private List<SubjectResults> group(List<HealthResult> found) {
+	private static List<SubjectResults> group(List<HealthResult> found, Map<String, HealthMute> active) {
 		Map<String, List<HealthResult>> bySubject = new LinkedHashMap<>();
 		found.forEach(
 				(result) -> bySubject.computeIfAbsent(result.getSubject(), (key) -> new ArrayList<>()).add(result));
-		Map<String, HealthMute> active = activeMutes();
 		return bySubject.entrySet()
 			.stream()
 			.map((entry) -> new SubjectResults(entry.getKey(), views(entry.getValue(), active)))
 			.toList();
-	}
-
-	private List<ResultView> views(List<HealthResult> found) {
-		return views(found, activeMutes());
 	}
 
 	private static List<ResultView> views(List<HealthResult> found, Map<String, HealthMute> active) {
@@ -178,8 +194,7 @@ public class HealthResults {
 	}
 
 	/** The mutes in force today, by subject and check. */
-	private Map<String, HealthMute> activeMutes() {
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	private Map<String, HealthMute> activeMutes(LocalDate today) {
 		Map<String, HealthMute> active = new LinkedHashMap<>();
 		this.mutes.findByUntilGreaterThanEqual(today)
 			.forEach((mute) -> active.put(mute.getSubject() + " " + mute.getCheck(), mute));
@@ -251,6 +266,16 @@ public class HealthResults {
 			return this.subjects.stream().mapToInt((subject) -> subject.results().size()).sum();
 		}
 
+	}
+
+	/**
+	 * The latest results and what the pages make of them, as read after the last write.
+	 */
+	private record Stored(List<SubjectResults> subjects, Map<String, List<ResultView>> bySubject, HealthGrid grid,
+			Optional<HealthSummary> summary) {
+	}
+
+	private record RecentRuns(int count) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
  * One run of the checks: all of them, or those of one domain.
  */
 @Entity
+@EntityListeners(HealthRowListener.class)
 @Table(name = "health_run")
 public class HealthRun {
 

@@ -1,0 +1,78 @@
+package postern.infrastructure;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * How many times some stored rows were added, changed or removed, counted once the change
+ * is committed, and what pages read from those rows, kept until the next write. A value
+ * read while a write was not committed yet is kept under the older count, so it is read
+ * again once the write commits: a page never shows rows older than the last commit.
+ * <p>
+ * A feature's entity listener calls {@link #written()} on every write of its rows, so a
+ * page views what a run, a fetch or a form stored without reading every row again on each
+ * request.
+ */
+public class StoredWrites {
+
+	/** Beyond this many keys (periods, domains, days) the kept values are dropped. */
+	private static final int MAX_KEPT = 256;
+
+	private final AtomicLong count = new AtomicLong();
+
+	private final Map<Object, Kept> kept = new ConcurrentHashMap<>();
+
+	/**
+	 * Counts the writes of a transaction once it commits; being one object, it is
+	 * registered once per transaction however many rows the transaction writes.
+	 */
+	private final TransactionSynchronization countOnCommit = new TransactionSynchronization() {
+		@Override
+		public void afterCommit() {
+			StoredWrites.this.count.incrementAndGet();
+		}
+	};
+
+	/**
+	 * Count a write of a row, once its transaction commits.
+	 */
+	public void written() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.count.incrementAndGet();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(this.countOnCommit);
+	}
+
+	/**
+	 * The value kept for a key since the last write, or read now and kept.
+	 * @param <K> the key's type
+	 * @param <V> the value's type
+	 * @param key what the value depends on besides the rows (a period, a day, a domain)
+	 * @param read reads the value from the rows
+	 * @return the value
+	 */
+	@SuppressWarnings("unchecked")
+	public <K, V> V read(K key, Function<K, V> read) {
+		long now = this.count.get();
+		Kept found = this.kept.get(key);
+		if (found != null && found.count() == now) {
+			return (V) found.value();
+		}
+		V value = read.apply(key);
+		if (this.kept.size() >= MAX_KEPT) {
+			this.kept.clear();
+		}
+		this.kept.put(key, new Kept(now, value));
+		return value;
+	}
+
+	private record Kept(long count, Object value) {
+	}
+
+}
