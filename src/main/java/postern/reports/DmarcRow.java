@@ -4,12 +4,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 /**
  * One record of a DMARC report: messages from one source address with their verdicts.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report_dmarc_row")
 public class DmarcRow extends ReportRow {
 

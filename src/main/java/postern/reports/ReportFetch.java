@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
  * One fetch of the reports mailbox and what it found.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report_fetch")
 public class ReportFetch {
 

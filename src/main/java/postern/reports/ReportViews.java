@@ -19,20 +19,25 @@ import postern.mail.MailDomain;
 import postern.mail.MailDomains;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the report pages and the API show: every local domain over the last 7 or 30 days,
  * and one domain's senders, reporters, TLS failures and days.
  */
 @Service
-@Transactional(readOnly = true)
 public class ReportViews {
 
 	/** The periods offered, in days. */
 	public static final List<Integer> PERIODS = List.of(7, 30);
 
 	private static final int DEFAULT_DAYS = 30;
+
+	/**
+	 * Keys of what is kept until reports are written again, besides the periods' rows.
+	 */
+	private static final String NEWEST_END = "newest end";
+
+	private static final String LAST_FETCHES = "last fetches";
 
 	private final DmarcRowRepository dmarcRows;
 
@@ -54,12 +59,14 @@ public class ReportViews {
 
 	private final ReverseNames reverseNames;
 
+	private final ReportWrites writes;
+
 	private final Clock clock = Clock.systemUTC();
 
 	ReportViews(DmarcRowRepository dmarcRows, TlsPolicyRowRepository tlsPolicies, TlsFailureRowRepository tlsFailures,
 			StoredReportRepository reports, UnreadableMessageRepository unreadable, ReportFetchRepository fetches,
 			ReportsMailboxSettings settings, MailDomains domains, ServerAddresses serverAddresses,
-			ReverseNames reverseNames) {
+			ReverseNames reverseNames, ReportWrites writes) {
 		this.dmarcRows = dmarcRows;
 		this.tlsPolicies = tlsPolicies;
 		this.tlsFailures = tlsFailures;
@@ -70,6 +77,7 @@ public class ReportViews {
 		this.domains = domains;
 		this.serverAddresses = serverAddresses;
 		this.reverseNames = reverseNames;
+		this.writes = writes;
 	}
 
 	/**
@@ -91,16 +99,23 @@ public class ReportViews {
 	}
 
 	private List<DomainLine> domains(LocalDate since) {
-		Map<String, DomainTotals> dmarc = this.dmarcRows.totals(since)
-			.stream()
-			.collect(Collectors.toMap(DomainTotals::domain, Function.identity()));
-		Map<String, TlsTotals> tls = this.tlsPolicies.totals(since)
-			.stream()
-			.collect(Collectors.toMap(TlsTotals::domain, Function.identity()));
+		Totals totals = this.writes.read(new TotalsSince(since), this::totals);
+		Map<String, DomainTotals> dmarc = totals.dmarc();
+		Map<String, TlsTotals> tls = totals.tls();
 		Set<String> names = new LinkedHashSet<>(localDomains());
 		dmarc.keySet().stream().sorted().forEach(names::add);
 		tls.keySet().stream().sorted().forEach(names::add);
 		return names.stream().map((name) -> DomainLine.of(name, dmarc.get(name), tls.get(name))).toList();
+	}
+
+	private Totals totals(TotalsSince key) {
+		return new Totals(
+				this.dmarcRows.totals(key.since())
+					.stream()
+					.collect(Collectors.toMap(DomainTotals::domain, Function.identity())),
+				this.tlsPolicies.totals(key.since())
+					.stream()
+					.collect(Collectors.toMap(TlsTotals::domain, Function.identity())));
 	}
 
 	/**
@@ -111,9 +126,10 @@ public class ReportViews {
 	public Overview overview(int days) {
 		MailboxSettings mailbox = this.settings.effective();
 		LocalDate last = lastDay();
+		Fetches fetched = this.writes.read(LAST_FETCHES, (key) -> new Fetches(this.fetches.findFirstByOrderByIdDesc(),
+				this.unreadable.findTop20ByOrderByIdDesc()));
 		return new Overview(days, endedBefore(last), domains(since(last, days)), mailbox.isSet(),
-				mailbox.address().orElse(mailbox.username()), mailbox.host(), this.fetches.findFirstByOrderByIdDesc(),
-				this.unreadable.findTop20ByOrderByIdDesc());
+				mailbox.address().orElse(mailbox.username()), mailbox.host(), fetched.last(), fetched.unreadable());
 	}
 
 	/**
@@ -129,15 +145,19 @@ public class ReportViews {
 			.filter((candidate) -> candidate.domain().equals(domain))
 			.findFirst()
 			.orElse(DomainLine.of(domain, null, null));
-		List<ReporterCount> reporters = new ArrayList<>(this.reports.dmarcReporters(domain, since));
-		reporters.addAll(this.reports.tlsReporters(domain, since));
-		return new DomainReport(domain, days, endedBefore(last), line, sources(domain, since), reporters,
-				this.tlsFailures.failures(domain, since),
-				DailyChart.of(since, days, this.dmarcRows.days(domain, since)));
+		DomainRows rows = this.writes.read(new DomainSince(domain, since), this::domainRows);
+		return new DomainReport(domain, days, endedBefore(last), line, sources(rows.sources()), rows.reporters(),
+				rows.tlsFailures(), DailyChart.of(since, days, rows.days()));
 	}
 
-	private List<SourceLine> sources(String domain, LocalDate since) {
-		List<SourceVerdicts> verdicts = this.dmarcRows.sources(domain, since);
+	private DomainRows domainRows(DomainSince key) {
+		List<ReporterCount> reporters = new ArrayList<>(this.reports.dmarcReporters(key.domain(), key.since()));
+		reporters.addAll(this.reports.tlsReporters(key.domain(), key.since()));
+		return new DomainRows(this.dmarcRows.sources(key.domain(), key.since()), List.copyOf(reporters),
+				this.tlsFailures.failures(key.domain(), key.since()), this.dmarcRows.days(key.domain(), key.since()));
+	}
+
+	private List<SourceLine> sources(List<SourceVerdicts> verdicts) {
 		Set<String> own = ownAddresses();
 		Map<String, String> names = this.reverseNames
 			.of(verdicts.stream().map(SourceVerdicts::sourceIp).collect(Collectors.toSet()));
@@ -191,7 +211,8 @@ public class ReportViews {
 	 */
 	private LocalDate lastDay() {
 		LocalDate today = today();
-		Instant newest = this.reports.newestEnd();
+		Instant newest = this.writes.read(NEWEST_END, (key) -> Optional.ofNullable(this.reports.newestEnd()))
+			.orElse(null);
 		if (newest == null) {
 			return today;
 		}
@@ -243,6 +264,22 @@ public class ReportViews {
 	 */
 	public record DomainReport(String domain, int days, LocalDate endsOn, DomainLine line, List<SourceLine> sources,
 			List<ReporterCount> reporters, List<TlsFailureCount> tlsFailures, DailyChart chart) {
+	}
+
+	private record TotalsSince(LocalDate since) {
+	}
+
+	private record Totals(Map<String, DomainTotals> dmarc, Map<String, TlsTotals> tls) {
+	}
+
+	private record DomainSince(String domain, LocalDate since) {
+	}
+
+	private record DomainRows(List<SourceVerdicts> sources, List<ReporterCount> reporters,
+			List<TlsFailureCount> tlsFailures, List<DayCount> days) {
+	}
+
+	private record Fetches(Optional<ReportFetch> last, List<UnreadableMessage> unreadable) {
 	}
 
 }

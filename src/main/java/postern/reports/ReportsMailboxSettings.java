@@ -29,6 +29,9 @@ public class ReportsMailboxSettings {
 	/** The local part of the mailbox Postern creates. */
 	static final String LOCAL_PART = "reports";
 
+	/** The key the saved settings are kept under until they are written again. */
+	private static final String SAVED = "saved settings";
+
 	private final ReportsProperties properties;
 
 	private final MailDomains domains;
@@ -41,16 +44,19 @@ public class ReportsMailboxSettings {
 
 	private final AuditLog auditLog;
 
+	private final ReportWrites writes;
+
 	private final Clock clock = Clock.systemUTC();
 
 	ReportsMailboxSettings(ReportsProperties properties, MailDomains domains, StoredMailboxSettingsRepository stored,
-			SecretBox secrets, Mailboxes mailboxes, AuditLog auditLog) {
+			SecretBox secrets, Mailboxes mailboxes, AuditLog auditLog, ReportWrites writes) {
 		this.properties = properties;
 		this.domains = domains;
 		this.stored = stored;
 		this.secrets = secrets;
 		this.mailboxes = mailboxes;
 		this.auditLog = auditLog;
+		this.writes = writes;
 	}
 
 	/**
@@ -58,11 +64,11 @@ public class ReportsMailboxSettings {
 	 * @return the settings; {@link MailboxSettings#isSet()} says whether they can be used
 	 */
 	public MailboxSettings effective() {
-		Optional<StoredMailboxSettings> saved = this.stored.findById(StoredMailboxSettings.ONLY);
+		Optional<MailboxSettings> saved = saved();
 		if (saved.isPresent()) {
-			StoredMailboxSettings row = saved.get();
-			return new MailboxSettings(hostOrMx(row.getHost()), row.getPort(), row.getUsername(), password(row),
-					row.getFolder(), row.getServerName());
+			MailboxSettings row = saved.get();
+			return new MailboxSettings(hostOrMx(row.host()), row.port(), row.username(), row.password(), row.folder(),
+					row.serverName());
 		}
 		ReportsProperties.Imap imap = this.properties.imap();
 		return new MailboxSettings(hostOrMx(imap.host()), imap.port(), imap.username(), imap.password(),
@@ -74,7 +80,19 @@ public class ReportsMailboxSettings {
 	 * @return whether the settings page saved settings
 	 */
 	public boolean hasSavedPassword() {
-		return this.stored.existsById(StoredMailboxSettings.ONLY);
+		return saved().isPresent();
+	}
+
+	/**
+	 * The settings saved on the page, their password opened, as read after the last
+	 * write: the report pages show them on every view. The host is as saved, empty for
+	 * the MX host.
+	 */
+	private Optional<MailboxSettings> saved() {
+		return this.writes.read(SAVED,
+				(key) -> this.stored.findById(StoredMailboxSettings.ONLY)
+					.map((row) -> new MailboxSettings(row.getHost(), row.getPort(), row.getUsername(), password(row),
+							row.getFolder(), row.getServerName())));
 	}
 
 	/**

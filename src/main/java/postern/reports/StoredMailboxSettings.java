@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
  * The reports mailbox set on the settings page: one row, the password sealed.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report_settings")
 public class StoredMailboxSettings {
 

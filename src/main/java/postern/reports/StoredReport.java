@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
  * A report as stored: once per reporter and report id.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report")
 public class StoredReport {
 

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 /**
  * Failed TLS sessions of one result type, sending MTA and MX.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report_tls_failure")
 public class TlsFailureRow extends ReportRow {
 

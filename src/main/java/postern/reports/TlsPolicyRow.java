@@ -4,12 +4,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 /**
  * The sessions of one policy in a TLS report.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report_tls_policy")
 public class TlsPolicyRow extends ReportRow {
 

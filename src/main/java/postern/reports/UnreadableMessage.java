@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
  * {@code Postern/Unreadable}.
  */
 @Entity
+@EntityListeners(ReportRowListener.class)
 @Table(name = "report_unreadable")
 public class UnreadableMessage {
 
