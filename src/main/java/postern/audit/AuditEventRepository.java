@@ -1,5 +1,8 @@
 package postern.audit;
 
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +12,13 @@ import org.springframework.data.repository.query.Param;
 interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 
 	Page<AuditEvent> findAllByOrderByAtDescIdDesc(Pageable pageable);
+
+	/**
+	 * The newest events, without counting them all as a page would.
+	 * @param limit how many
+	 * @return the events, newest first
+	 */
+	List<AuditEvent> findByOrderByAtDescIdDesc(Limit limit);
 
 	@Query("""
 			select e from AuditEvent e

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import postern.host.Hosts;
 import postern.names.IpAddresses;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.Authentication;
@@ -123,7 +124,7 @@ public class AuditLog {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEvent> latest(int count) {
-		return find(null, Pageable.ofSize(count)).getContent();
+		return this.events.findByOrderByAtDescIdDesc(Limit.of(count));
 	}
 
 	static String currentActor() {
