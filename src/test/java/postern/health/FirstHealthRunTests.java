@@ -51,6 +51,9 @@ class FirstHealthRunTests extends PosternIntegrationTests {
 	HealthResults results;
 
 	@Autowired
+	HealthResultRepository storedResults;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@DynamicPropertySource
@@ -134,6 +137,33 @@ class FirstHealthRunTests extends PosternIntegrationTests {
 				.isEqualTo("OK");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
+	}
+
+	@Test
+	void theSummaryChangesOnceAResultOrAMuteIsStored() throws InterruptedException {
+		waitForTheFirstRun();
+		HealthSummary before = this.results.latestSummary().orElseThrow();
+		assertThat(this.results.latestSummary()).contains(before);
+
+		long lastRun = this.storedRuns.findFirstByOrderByIdDesc().orElseThrow().getId();
+		this.storedResults.save(new HealthResult(lastRun,
+				new CheckResult("ouestline.xyz", "caa", Verdict.ERROR, "health.caa.missing", List.of(), null, ""),
+				java.time.Instant.now()));
+
+		HealthSummary stored = this.results.latestSummary().orElseThrow();
+		assertThat(stored.errors()).isEqualTo(before.errors() + 1);
+		assertThat(this.results.grid().rows()).filteredOn((row) -> row.subject().equals("ouestline.xyz"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.worst()).isEqualTo(Verdict.ERROR));
+
+		this.results.mute("ouestline.xyz", "caa", "a CA of our own", java.time.LocalDate.now().plusDays(1));
+
+		java.util.List<HealthResults.ResultView> caa = this.results.latestOf("ouestline.xyz")
+			.stream()
+			.filter((view) -> view.result().getCheck().equals("caa"))
+			.toList();
+		assertThat(caa).isNotEmpty().allMatch(HealthResults.ResultView::muted);
+		assertThat(this.results.latestSummary().orElseThrow().muted()).isEqualTo(stored.muted() + caa.size());
 	}
 
 	private void waitForTheFirstRun() throws InterruptedException {

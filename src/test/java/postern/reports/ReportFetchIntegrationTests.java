@@ -164,6 +164,33 @@ class ReportFetchIntegrationTests extends DovecotIntegrationTests {
 	}
 
 	@Test
+	void aStoredReportShowsAtOnceOnPagesViewedBefore() throws Exception {
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+		String domain = "kept.example.net";
+		ReportParser parser = new ReportParser(Decompression.DEFAULT);
+		this.mvc.perform(get("/reports/" + domain + "?days=7").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("203.0.113.10"))));
+		this.mvc.perform(get("/reports?days=7").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-domain=\"" + domain + "\""))));
+		byte[] report = new String(ReportFixtures.dated("dmarc-google.xml", day),
+				java.nio.charset.StandardCharsets.UTF_8)
+			.replace("example.org", domain)
+			.replace("7912345678901234567", "kept-" + System.nanoTime())
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		this.store.store(parser.parse(ReportParser.Shape.DMARC_XML, report), java.time.Instant.now());
+
+		this.mvc.perform(get("/reports/" + domain + "?days=7").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("203.0.113.10")));
+		this.mvc.perform(get("/reports?days=7").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-domain=\"" + domain + "\"")));
+	}
+
+	@Test
 	void theApiGivesTheSameFiguresAndIsDescribed() throws Exception {
 		storeFixtures(LocalDate.now(ZoneOffset.UTC).minusDays(1));
 		String token = "Bearer " + this.tokens.create("admin", "reports-" + System.nanoTime(), ApiScope.READ).secret();
