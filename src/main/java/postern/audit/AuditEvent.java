@@ -4,14 +4,18 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import postern.infrastructure.StoredRowListener;
 
 /**
  * One entry of the audit log: who did what, when, from where, on which host. Entries are
  * never changed once written.
  */
 @Entity
+@EntityListeners(StoredRowListener.class)
 @Table(name = "audit_event")
 public class AuditEvent extends Recorded {
 

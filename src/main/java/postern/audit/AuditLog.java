@@ -38,11 +38,14 @@ public class AuditLog {
 
 	private final Hosts hosts;
 
+	private final AuditWrites writes;
+
 	private final Clock clock;
 
-	AuditLog(AuditEventRepository events, Hosts hosts, Optional<Clock> clock) {
+	AuditLog(AuditEventRepository events, Hosts hosts, AuditWrites writes, Optional<Clock> clock) {
 		this.events = events;
 		this.hosts = hosts;
+		this.writes = writes;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -120,11 +123,11 @@ public class AuditLog {
 	/**
 	 * The newest events.
 	 * @param count how many
-	 * @return at most {@code count} events, newest first
+	 * @return at most {@code count} events, newest first; read again once an event is
+	 * written, as the dashboard shows them on every view
 	 */
-	@Transactional(readOnly = true)
 	public List<AuditEvent> latest(int count) {
-		return this.events.findByOrderByAtDescIdDesc(Limit.of(count));
+		return this.writes.read(count, (limit) -> this.events.findByOrderByAtDescIdDesc(Limit.of(limit)));
 	}
 
 	static String currentActor() {

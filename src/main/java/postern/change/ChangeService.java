@@ -24,7 +24,9 @@ import postern.host.Hosts;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The change pipeline: {@link #preview(ChangeRequest) preview} diffs and validates a
@@ -50,14 +52,22 @@ public class ChangeService {
 
 	private final ChangeHandlers handlers;
 
+	private final ChangeWrites writes;
+
+	private final TransactionTemplate readOnly;
+
 	ChangeService(ChangeRepository changes, Hosts hosts, AuditLog auditLog, MessageSource messages,
-			ChangeHandlers handlers, Optional<Clock> clock) {
+			ChangeHandlers handlers, ChangeWrites writes, PlatformTransactionManager transactions,
+			Optional<Clock> clock) {
 		this.changes = changes;
 		this.hosts = hosts;
 		this.auditLog = auditLog;
 		this.messages = messages;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 		this.handlers = handlers;
+		this.writes = writes;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -168,16 +178,17 @@ public class ChangeService {
 	/**
 	 * The latest changes that were interrupted, for the dashboard to say which files to
 	 * check.
-	 * @return at most five, the most recently found first
+	 * @return at most five, the most recently found first; read again once a change is
+	 * written, as the dashboard asks on every view
 	 */
-	@Transactional(readOnly = true)
 	public List<InterruptedChange> interrupted() {
-		return this.changes.findTop5ByStateOrderByFinishedAtDesc(ChangeState.INTERRUPTED)
-			.stream()
-			.map((change) -> new InterruptedChange(change.getId(), Objects.toString(change.getSummary(), ""),
-					change.getFinishedAt(), change.getFiles().stream().map(ChangeFile::getPath).toList(),
-					change.getReloaders()))
-			.toList();
+		return this.writes.read(ChangeState.INTERRUPTED,
+				(state) -> this.readOnly.execute((status) -> this.changes.findTop5ByStateOrderByFinishedAtDesc(state)
+					.stream()
+					.map((change) -> new InterruptedChange(change.getId(), Objects.toString(change.getSummary(), ""),
+							change.getFinishedAt(), change.getFiles().stream().map(ChangeFile::getPath).toList(),
+							List.copyOf(change.getReloaders())))
+					.toList()));
 	}
 
 	/**

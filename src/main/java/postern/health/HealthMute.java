@@ -11,11 +11,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * A check an admin knows about and muted for a domain until a date, with the reason.
  */
 @Entity
-@EntityListeners(HealthRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "health_mute")
 public class HealthMute {
 

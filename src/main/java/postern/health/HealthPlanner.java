@@ -48,6 +48,12 @@ public class HealthPlanner {
 
 	private final ObjectProvider<ServedSites> sites;
 
+	/**
+	 * maddy's certificate as last parsed, with the hash of the file it came from: every
+	 * view of a domain shows its TLSA record, and the file changes a few times a year.
+	 */
+	private volatile ParsedCertificate lastCertificate;
+
 	HealthPlanner(MailDomains domains, DkimKeys dkimKeys, MailDnsRecords records, ServerAddresses addresses,
 			Hosts hosts, PosternProperties properties, ObjectProvider<ServedMtaStsPolicies> policies,
 			ObjectProvider<ServedSites> sites) {
@@ -69,16 +75,11 @@ public class HealthPlanner {
 	 */
 	HealthPlan plan(String scope) {
 		String mx = this.domains.mxHost().orElse(null);
-		List<String> domainNames = this.domains.list()
+		List<Expected> expected = this.domains.list()
 			.stream()
 			.map(MailDomain::name)
 			.filter((name) -> scope == null || scope.equals(name))
-			.toList();
-		ServedMtaStsPolicies served = this.policies.getIfAvailable(() -> (domain) -> Optional.empty());
-		List<Expected> expected = domainNames.stream()
-			.map((domain) -> new Expected(domain, (mx != null) ? mx : "mx." + domain,
-					this.dkimKeys.find(domain).map(DkimRecord::value), this.records.recordsOf(domain),
-					served.policy(domain)))
+			.map((domain) -> expected(domain, mx))
 			.toList();
 		ServerAddresses.Addresses server = this.addresses.current();
 		List<String> siteNames = this.sites.getIfAvailable(() -> List::of)
@@ -89,6 +90,18 @@ public class HealthPlanner {
 		boolean withServer = mx != null && (scope == null || scope.equals(mx));
 		return new HealthPlan(expected, withServer ? mx : null, server.ipv4(), server.ipv6(),
 				withServer ? certificate(mx) : null, siteNames);
+	}
+
+	/**
+	 * What a mail domain should publish and serve.
+	 * @param domain the local domain
+	 * @param mx the MX host of maddy.conf, or {@code null} for {@code mx.<domain>}
+	 */
+	private Expected expected(String domain, String mx) {
+		ServedMtaStsPolicies served = this.policies.getIfAvailable(() -> (name) -> Optional.empty());
+		return new Expected(domain, (mx != null) ? mx : "mx." + domain,
+				this.dkimKeys.find(domain).map(DkimRecord::value), this.records.recordsOf(domain),
+				served.policy(domain));
 	}
 
 	/**
@@ -133,11 +146,11 @@ public class HealthPlanner {
 	 * @return the snippet, or empty when the domain is not local
 	 */
 	public Optional<String> zoneSnippet(String domain) {
-		HealthPlan plan = plan(domain);
-		if (plan.domains().isEmpty()) {
+		if (this.domains.list().stream().noneMatch((local) -> local.name().equals(domain))) {
 			return Optional.empty();
 		}
-		Expected expected = plan.domains().get(0);
+		// only what the snippet shows: not the sites nor the MX host's checks of a run
+		Expected expected = expected(domain, this.domains.mxHost().orElse(null));
 		String mx = expected.mxHost();
 		List<String> extra = new java.util.ArrayList<>();
 		ServerAddresses.Addresses server = this.addresses.current();
@@ -160,12 +173,21 @@ public class HealthPlanner {
 			if (!file.exists()) {
 				return null;
 			}
-			return (X509Certificate) CertificateFactory.getInstance("X.509")
+			ParsedCertificate last = this.lastCertificate;
+			if (last != null && last.sha256().equals(file.sha256())) {
+				return last.certificate();
+			}
+			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
 				.generateCertificate(new ByteArrayInputStream(file.content()));
+			this.lastCertificate = new ParsedCertificate(file.sha256(), certificate);
+			return certificate;
 		}
 		catch (CertificateException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private record ParsedCertificate(String sha256, X509Certificate certificate) {
 	}
 
 }

@@ -15,11 +15,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * A stored check result.
  */
 @Entity
-@EntityListeners(HealthRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "health_result")
 public class HealthResult {
 

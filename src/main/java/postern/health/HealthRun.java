@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * One run of the checks: all of them, or those of one domain.
  */
 @Entity
-@EntityListeners(HealthRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "health_run")
 public class HealthRun {
 

@@ -11,4 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthWrites extends StoredWrites {
 
+	HealthWrites() {
+		super(HealthResult.class, HealthRun.class, HealthMute.class);
+	}
+
 }

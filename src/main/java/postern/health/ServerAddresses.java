@@ -29,12 +29,23 @@ public class ServerAddresses {
 
 	private final CommandCatalogue catalogue;
 
-	private final PosternProperties.Server server;
+	/** The addresses the settings give, read once; {@code null} when they give none. */
+	private final Addresses configured;
 
 	ServerAddresses(Hosts hosts, CommandCatalogue catalogue, PosternProperties properties) {
 		this.hosts = hosts;
 		this.catalogue = catalogue;
-		this.server = properties.server();
+		this.configured = configured(properties.server());
+	}
+
+	private static Addresses configured(PosternProperties.Server server) {
+		boolean v4Set = server.ipv4() != null && !server.ipv4().isBlank();
+		boolean v6Set = server.ipv6() != null && !server.ipv6().isBlank();
+		if (!v4Set && !v6Set) {
+			return null;
+		}
+		return new Addresses(v4Set ? List.of(DnsChecks.normal(server.ipv4().strip())) : List.of(),
+				v6Set ? List.of(DnsChecks.normal(server.ipv6().strip())) : List.of());
 	}
 
 	/**
@@ -42,11 +53,8 @@ public class ServerAddresses {
 	 * @return the IPv4 and IPv6 addresses; empty lists when none are set or found
 	 */
 	public Addresses current() {
-		boolean v4Set = this.server.ipv4() != null && !this.server.ipv4().isBlank();
-		boolean v6Set = this.server.ipv6() != null && !this.server.ipv6().isBlank();
-		if (v4Set || v6Set) {
-			return new Addresses(v4Set ? List.of(DnsChecks.normal(this.server.ipv4().strip())) : List.of(),
-					v6Set ? List.of(DnsChecks.normal(this.server.ipv6().strip())) : List.of());
+		if (this.configured != null) {
+			return this.configured;
 		}
 		try {
 			CommandResult result = this.hosts.current().run(this.catalogue.command(CommandKind.IP_ADDR_JSON));

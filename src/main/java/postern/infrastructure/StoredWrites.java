@@ -1,5 +1,6 @@
 package postern.infrastructure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,14 +15,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * read while a write was not committed yet is kept under the older count, so it is read
  * again once the write commits: a page never shows rows older than the last commit.
  * <p>
- * A feature's entity listener calls {@link #written()} on every write of its rows, so a
- * page views what a run, a fetch or a form stored without reading every row again on each
- * request.
+ * The rows' entities name {@link StoredRowListener}, which calls {@link #written()} on
+ * every write of them, so a page shows what a run, a fetch or a form stored without
+ * reading the rows again on each request.
  */
-public class StoredWrites {
+public abstract class StoredWrites {
 
 	/** Beyond this many keys (periods, domains, days) the kept values are dropped. */
 	private static final int MAX_KEPT = 256;
+
+	private final List<Class<?>> rows;
 
 	private final AtomicLong count = new AtomicLong();
 
@@ -37,6 +40,23 @@ public class StoredWrites {
 			StoredWrites.this.count.incrementAndGet();
 		}
 	};
+
+	/**
+	 * Count the writes of some rows.
+	 * @param rows the entities whose writes change what is kept
+	 */
+	protected StoredWrites(Class<?>... rows) {
+		this.rows = List.of(rows);
+	}
+
+	/**
+	 * Whether a row is one of those counted.
+	 * @param row an entity just written
+	 * @return {@code true} when a write of it changes what is kept
+	 */
+	public boolean counts(Object row) {
+		return this.rows.stream().anyMatch((type) -> type.isInstance(row));
+	}
 
 	/**
 	 * Count a write of a row, once its transaction commits.

@@ -7,11 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * One record of a DMARC report: messages from one source address with their verdicts.
  */
 @Entity
-@EntityListeners(ReportRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "report_dmarc_row")
 public class DmarcRow extends ReportRow {
 

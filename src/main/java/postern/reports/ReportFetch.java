@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * One fetch of the reports mailbox and what it found.
  */
 @Entity
-@EntityListeners(ReportRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "report_fetch")
 public class ReportFetch {
 

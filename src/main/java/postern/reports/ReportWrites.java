@@ -11,4 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportWrites extends StoredWrites {
 
+	ReportWrites() {
+		super(StoredReport.class, DmarcRow.class, TlsPolicyRow.class, TlsFailureRow.class, ReportFetch.class,
+				UnreadableMessage.class, StoredMailboxSettings.class);
+	}
+
 }

@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * A report as stored: once per reporter and report id.
  */
 @Entity
-@EntityListeners(ReportRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "report")
 public class StoredReport {
 

@@ -7,11 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * Failed TLS sessions of one result type, sending MTA and MX.
  */
 @Entity
-@EntityListeners(ReportRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "report_tls_failure")
 public class TlsFailureRow extends ReportRow {
 

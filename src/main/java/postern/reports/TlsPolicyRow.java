@@ -7,11 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
+import postern.infrastructure.StoredRowListener;
+
 /**
  * The sessions of one policy in a TLS report.
  */
 @Entity
-@EntityListeners(ReportRowListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "report_tls_policy")
 public class TlsPolicyRow extends ReportRow {
 

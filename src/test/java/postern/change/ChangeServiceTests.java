@@ -38,7 +38,7 @@ import static org.mockito.Mockito.verify;
  */
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate", showSql = false)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ ChangeService.class, ChangeHandlers.class, BackupService.class, InterruptedChanges.class,
+@Import({ ChangeService.class, ChangeWrites.class, ChangeHandlers.class, BackupService.class, InterruptedChanges.class,
 		ChangeServiceTests.Doubles.class })
 class ChangeServiceTests {
 
