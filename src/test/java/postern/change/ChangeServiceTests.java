@@ -93,6 +93,22 @@ class ChangeServiceTests {
 	}
 
 	@Test
+	void aChangeLeftApplyingShowsAmongTheInterruptedOnceMarked() {
+		List<Long> before = this.service.interrupted().stream().map(InterruptedChange::id).toList();
+		Change change = this.service.preview(twoFileChange());
+		change.moveTo(ChangeState.APPLYING, java.time.Instant.now());
+		this.repository.save(change);
+		assertThat(this.service.interrupted()).extracting(InterruptedChange::id).isEqualTo(before);
+
+		this.service.interruptLeftovers();
+
+		assertThat(this.service.interrupted()).extracting(InterruptedChange::id).contains(change.getId());
+		assertThat(this.service.interrupted()).filteredOn((interrupted) -> interrupted.id() == change.getId())
+			.singleElement()
+			.satisfies((interrupted) -> assertThat(interrupted.files()).contains(CADDYFILE, MADDY_CONF));
+	}
+
+	@Test
 	void previewWhenValidatorFailsShowsItAndApplyWritesNothing() {
 		this.validator
 			.failWith("Error: adapting config using caddyfile: Caddyfile:5: unrecognized directive: revers_proxy");
