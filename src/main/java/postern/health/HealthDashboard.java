@@ -34,7 +34,7 @@ class HealthDashboard {
 
 			@Override
 			public Object content() {
-				HealthGrid grid = results.grid().sortedBy(planner.subjectOrder());
+				HealthGrid grid = results.grid().sortedBy(planner::subjectOrder);
 				return new HealthCard(grid.first(CARD_ROWS), results.latestSummary().orElse(null),
 						grid.rows().size() - Math.min(CARD_ROWS, grid.rows().size()));
 			}

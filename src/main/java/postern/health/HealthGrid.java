@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import postern.health.HealthResults.ResultView;
 import postern.health.HealthResults.SubjectResults;
@@ -44,6 +45,15 @@ public record HealthGrid(List<String> checks, List<Row> rows) {
 	public HealthGrid sortedBy(Comparator<String> order) {
 		return new HealthGrid(this.checks,
 				this.rows.stream().sorted(Comparator.comparing(Row::subject, order)).toList());
+	}
+
+	/**
+	 * The same grid with its rows in an order found only when there are rows to sort.
+	 * @param order finds the order of subjects (it reads maddy.conf)
+	 * @return the sorted grid
+	 */
+	public HealthGrid sortedBy(Supplier<Comparator<String>> order) {
+		return (this.rows.size() < 2) ? this : sortedBy(order.get());
 	}
 
 	/**

@@ -57,7 +57,7 @@ class HealthController {
 
 	@GetMapping("/health")
 	String index(@RequestParam(name = "page", required = false) String page, Model model) {
-		HealthGrid grid = this.results.grid().sortedBy(this.planner.subjectOrder());
+		HealthGrid grid = this.results.grid().sortedBy(this.planner::subjectOrder);
 		Paging paging = Paging.of(Paging.requested(page), PAGE_SIZE, grid.rows().size());
 		model.addAttribute("grid", grid.shown(paging));
 		model.addAttribute("paging", paging);
