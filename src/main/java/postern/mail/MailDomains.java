@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import postern.PosternProperties;
@@ -181,19 +182,24 @@ public class MailDomains {
 	}
 
 	/**
-	 * maddy.conf, read and parsed once per request: a domain page asks it for the domain,
-	 * the rewrite rules, the MX host and the DNS records.
+	 * maddy.conf, read and parsed once while it does not change: a domain page asks it
+	 * for the domain, the rewrite rules, the MX host and the DNS records. A file with
+	 * placeholders is parsed again when maddy's environment changed since.
 	 */
 	private Read read() {
 		Host host = this.hosts.current();
 		ServerSettings settings = ServerSettings.of(this.properties, host);
-		return this.reads.read(host, settings.maddy().config(), Read.class, (snapshot) -> {
+		Read read = this.reads.read(host, settings.maddy().config(), Read.class, (snapshot) -> {
 			String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
-			return new Read(snapshot, MaddyConf.parse(text, this.environment.of(host, settings, text)));
+			Map<String, String> variables = this.environment.of(host, settings, text);
+			return new Read(snapshot, MaddyConf.parse(text, variables), variables);
 		});
+		Map<String, String> variables = this.environment.of(host, settings, read.conf().text());
+		return variables.equals(read.variables()) ? read
+				: new Read(read.snapshot(), MaddyConf.parse(read.conf().text(), variables), variables);
 	}
 
-	private record Read(FileSnapshot snapshot, MaddyConf conf) {
+	private record Read(FileSnapshot snapshot, MaddyConf conf, Map<String, String> variables) {
 	}
 
 }
