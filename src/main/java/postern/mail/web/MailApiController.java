@@ -73,12 +73,8 @@ class MailApiController {
 
 	@GetMapping("/domains")
 	List<DomainJson> domains() {
-		Map<String, Long> mailboxCounts = this.mailboxes.all()
-			.stream()
-			.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
-		Map<String, Long> aliasCounts = this.aliases.list()
-			.stream()
-			.collect(Collectors.groupingBy(Alias::domain, Collectors.counting()));
+		Map<String, Long> mailboxCounts = this.mailboxes.countsByDomain();
+		Map<String, Long> aliasCounts = this.aliases.countsByDomain();
 		return this.domains.list()
 			.stream()
 			.map((domain) -> DomainJson.of(domain, mailboxCounts.getOrDefault(domain.name(), 0L),
