@@ -146,7 +146,8 @@ public class Aliases {
 	 * @return the problems
 	 */
 	public List<AliasesFile.Problem> problems() {
-		return read().file().problems();
+		Read read = read();
+		return this.views.of(read, View.PROBLEMS, () -> read.file().problems());
 	}
 
 	/**
@@ -250,7 +251,7 @@ public class Aliases {
 	/** The views of the whole file. */
 	private enum View {
 
-		SORTED, BY_DOMAIN, COUNTS
+		SORTED, BY_DOMAIN, COUNTS, PROBLEMS
 
 	}
 
