@@ -44,6 +44,8 @@ public class MailDomains {
 
 	private final FileReads reads;
 
+	private final DerivedViews views = new DerivedViews();
+
 	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties,
 			MaddyEnvironment environment, FileReads reads) {
 		this.hosts = hosts;
@@ -60,7 +62,8 @@ public class MailDomains {
 	 * @throws MailFileException when maddy.conf cannot be read
 	 */
 	public List<MailDomain> list() {
-		return list(read().conf());
+		Read read = read();
+		return this.views.of(read, View.LIST, () -> list(read.conf()));
 	}
 
 	private static List<MailDomain> list(MaddyConf conf) {
@@ -80,9 +83,12 @@ public class MailDomains {
 	 * @throws MailFileException when maddy.conf cannot be read
 	 */
 	public DomainsOverview overview() {
-		MaddyConf conf = read().conf();
-		return new DomainsOverview(list(conf), conf.unknownLocalDomains(), conf.domainListLine(),
-				conf.hostnameValue().map(MaddyValue::variable).orElse(null));
+		Read read = read();
+		return this.views.of(read, View.OVERVIEW, () -> {
+			MaddyConf conf = read.conf();
+			return new DomainsOverview(list(conf), conf.unknownLocalDomains(), conf.domainListLine(),
+					conf.hostnameValue().map(MaddyValue::variable).orElse(null));
+		});
 	}
 
 	/**
@@ -200,6 +206,13 @@ public class MailDomains {
 	}
 
 	private record Read(FileSnapshot snapshot, MaddyConf conf, Map<String, String> variables) {
+	}
+
+	/** What pages derive from one parse of the file. */
+	private enum View {
+
+		LIST, OVERVIEW
+
 	}
 
 }

@@ -150,6 +150,16 @@ public class Mailboxes {
 	}
 
 	/**
+	 * The address of every mailbox.
+	 * @return the addresses, whatever their state
+	 */
+	public Set<String> addresses() {
+		List<Mailbox> all = all();
+		return this.views.of(all, View.ADDRESSES,
+				() -> all.stream().map(Mailbox::address).collect(Collectors.toUnmodifiableSet()));
+	}
+
+	/**
 	 * How many mailboxes each domain has.
 	 * @return each domain with mailboxes and their count, whatever their state
 	 */
@@ -457,7 +467,7 @@ public class Mailboxes {
 	/** The views of the whole list. */
 	private enum View {
 
-		BY_DOMAIN, COUNTS
+		BY_DOMAIN, COUNTS, ADDRESSES
 
 	}
 
