@@ -43,7 +43,7 @@ COPY --from=build /build/extracted/application/ ./
 # loading them from the jars (docs/benchmarks.md, "Start-up and memory"). Made with the
 # options of the ENTRYPOINT below.
 RUN java -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xmx160m -XX:MaxMetaspaceSize=128m \
-		-XX:ReservedCodeCacheSize=48m -Xss512k -XX:MaxDirectMemorySize=32m \
+		-XX:ReservedCodeCacheSize=48m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000 \
 		-XX:ArchiveClassesAtExit=postern.jsa -Xlog:cds=off -Dspring.context.exit=onRefresh \
 		-jar postern.jar --spring.datasource.url=jdbc:h2:mem:training --postern.data-dir=/tmp/training \
 	&& rm -rf /tmp/training
@@ -55,4 +55,4 @@ ENV HOME=/var/lib/postern \
 USER 10001:10001
 EXPOSE 8080
 # The memory limits of deploy/postern.service, and the archive made above.
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:MaxDirectMemorySize=32m", "-XX:SharedArchiveFile=postern.jsa", "-jar", "postern.jar"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:MaxDirectMemorySize=32m", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=postern.jsa", "-jar", "postern.jar"]

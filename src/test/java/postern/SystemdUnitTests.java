@@ -80,6 +80,8 @@ class SystemdUnitTests {
 		assertThat(kilobytes(options, "-XX:ReservedCodeCacheSize=")).isBetween(32 * MB, 48 * MB);
 		assertThat(kilobytes(options, "-Xss")).isBetween(256L, 512L);
 		assertThat(kilobytes(options, "-XX:MaxDirectMemorySize=")).isBetween(1L, 32 * MB);
+		// What the C library keeps of the memory the JVM freed goes back to the system.
+		assertThat(options).anyMatch((option) -> option.matches("-XX:TrimNativeHeapInterval=[1-9][0-9]*"));
 		assertThat(values("Environment")).contains("MALLOC_ARENA_MAX=2");
 		assertThat(applicationSetting("server.tomcat.threads.max")).isEqualTo(32);
 	}
