@@ -55,6 +55,12 @@ public class CommandLog implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
+	/**
+	 * Read-only, so that the entries a page loads are not checked for changes when its
+	 * transaction ends.
+	 */
+	private final TransactionTemplate reads;
+
 	private final Duration retention;
 
 	private final Clock clock;
@@ -79,6 +85,8 @@ public class CommandLog implements DisposableBean {
 			Clock clock, Duration flushEvery) {
 		this.entries = entries;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
 		this.retention = properties.commandLogRetention();
 		this.clock = clock;
 		this.writer.scheduleWithFixedDelay(this::flushQuietly, flushEvery.toMillis(), flushEvery.toMillis(),
@@ -129,7 +137,7 @@ public class CommandLog implements DisposableBean {
 	 */
 	public Page<CommandLogEntry> find(String query, Pageable pageable) {
 		flush();
-		return this.transactions.execute((status) -> {
+		return this.reads.execute((status) -> {
 			if (!StringUtils.hasText(query)) {
 				return this.entries.findAllByOrderByAtDescIdDesc(pageable);
 			}

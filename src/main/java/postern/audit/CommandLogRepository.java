@@ -9,8 +9,15 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/**
+ * The command log's entries. Its pages are written as queries rather than derived from
+ * method names: a derived query is built anew on every call, while the text of a query is
+ * translated to SQL once and kept.
+ */
 interface CommandLogRepository extends JpaRepository<CommandLogEntry, Long> {
 
+	@Query(value = "select e from CommandLogEntry e order by e.at desc, e.id desc",
+			countQuery = "select count(e) from CommandLogEntry e")
 	Page<CommandLogEntry> findAllByOrderByAtDescIdDesc(Pageable pageable);
 
 	@Query("""

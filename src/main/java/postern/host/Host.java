@@ -39,6 +39,18 @@ public interface Host {
 	FileSnapshot read(Path path);
 
 	/**
+	 * What tells the file's present content from any other without reading it, when this
+	 * host can say so cheaply and surely (one stat of a local file). A host that cannot
+	 * (SFTP gives times in whole seconds and no inode) says nothing, and its files are
+	 * read each time they are needed.
+	 * @param path an absolute path on the host
+	 * @return the file's stamp, or empty when the host cannot tell or the file is missing
+	 */
+	default Optional<FileStamp> stamp(Path path) {
+		return Optional.empty();
+	}
+
+	/**
 	 * Replace a file's content, atomically, if it did not change since {@code expected}
 	 * was read. A backup of the current content is kept first.
 	 * @param path an absolute path on the host

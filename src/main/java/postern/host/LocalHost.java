@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -121,6 +123,21 @@ public final class LocalHost implements Host {
 		}
 		catch (IOException ex) {
 			throw new HostException("Could not read " + absolute + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public Optional<FileStamp> stamp(Path path) {
+		Path absolute = PathLocks.key(path);
+		try {
+			Map<String, Object> attributes = Files.readAttributes(absolute, "unix:dev,ino,size,lastModifiedTime,ctime");
+			return Optional
+				.of(new FileStamp(List.of(attributes.get("dev"), attributes.get("ino")), (Long) attributes.get("size"),
+						(FileTime) attributes.get("lastModifiedTime"), (FileTime) attributes.get("ctime")));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// a missing file, or a file system without inodes: read it each time
+			return Optional.empty();
 		}
 	}
 

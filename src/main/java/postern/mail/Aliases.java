@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import postern.PosternProperties;
 import postern.change.Change;
@@ -44,6 +45,8 @@ public class Aliases {
 
 	private final FileReads reads;
 
+	private final DerivedViews views = new DerivedViews();
+
 	Aliases(Hosts hosts, ChangeService changes, MailDomains domains, PosternProperties properties, FileReads reads) {
 		this.hosts = hosts;
 		this.changes = changes;
@@ -69,17 +72,55 @@ public class Aliases {
 	 */
 	public Page<Alias> search(String query, Pageable pageable) {
 		String needle = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
-		// each alias's domain is cut out once, not at each of the sort's comparisons
-		List<Alias> matching = list().stream()
+		Read read = read();
+		List<Alias> matching = this.views.of(read, new Search(needle), () -> sorted(read).stream()
 			.filter((alias) -> needle.isEmpty() || alias.address().contains(needle)
 					|| alias.targets().stream().anyMatch((target) -> target.toLowerCase(Locale.ROOT).contains(needle)))
-			.map((alias) -> new InDomain(alias.domain(), alias))
-			.sorted(Comparator.comparing(InDomain::domain).thenComparing((shown) -> shown.alias().address()))
-			.map(InDomain::alias)
-			.toList();
+			.toList());
 		int from = (int) Math.min(pageable.getOffset(), matching.size());
 		int to = Math.min(from + pageable.getPageSize(), matching.size());
 		return new PageImpl<>(matching.subList(from, to), pageable, matching.size());
+	}
+
+	/** Every alias sorted by domain then address, once per read of the file. */
+	private List<Alias> sorted(Read read) {
+		// each alias's domain is cut out once, not at each of the sort's comparisons
+		return this.views.of(read, View.SORTED,
+				() -> read.file()
+					.aliases()
+					.stream()
+					.map((alias) -> new InDomain(alias.domain(), alias))
+					.sorted(Comparator.comparing(InDomain::domain).thenComparing((shown) -> shown.alias().address()))
+					.map(InDomain::alias)
+					.toList());
+	}
+
+	/**
+	 * The aliases of one domain, in file order: those whose address has the domain after
+	 * its {@code @}.
+	 * @param domain a lower-case domain
+	 * @return its aliases
+	 */
+	public List<Alias> inDomain(String domain) {
+		Read read = read();
+		Map<String, List<Alias>> byDomain = this.views.of(read, View.BY_DOMAIN,
+				() -> read.file()
+					.aliases()
+					.stream()
+					.filter((alias) -> alias.address().indexOf('@') >= 0)
+					.collect(Collectors.groupingBy(Alias::domain, Collectors.toUnmodifiableList())));
+		return byDomain.getOrDefault(domain, List.of());
+	}
+
+	/**
+	 * How many aliases each domain has, the domain being what follows the address's
+	 * {@code @}.
+	 * @return each domain with aliases and their count
+	 */
+	public Map<String, Long> countsByDomain() {
+		Read read = read();
+		return this.views.of(read, View.COUNTS, () -> Map.copyOf(
+				read.file().aliases().stream().collect(Collectors.groupingBy(Alias::domain, Collectors.counting()))));
 	}
 
 	/**
@@ -97,7 +138,7 @@ public class Aliases {
 	 * @return the count
 	 */
 	public long countIn(String domain) {
-		return list().stream().filter((alias) -> alias.domain().equals(domain)).count();
+		return countsByDomain().getOrDefault(domain, 0L);
 	}
 
 	/**
@@ -105,7 +146,8 @@ public class Aliases {
 	 * @return the problems
 	 */
 	public List<AliasesFile.Problem> problems() {
-		return read().file().problems();
+		Read read = read();
+		return this.views.of(read, View.PROBLEMS, () -> read.file().problems());
 	}
 
 	/**
@@ -204,6 +246,17 @@ public class Aliases {
 	}
 
 	private record InDomain(String domain, Alias alias) {
+	}
+
+	/** The views of the whole file. */
+	private enum View {
+
+		SORTED, BY_DOMAIN, COUNTS, PROBLEMS
+
+	}
+
+	/** The aliases a search finds, sorted. */
+	private record Search(String needle) {
 	}
 
 	/**

@@ -34,6 +34,12 @@ public final class MaddyConf {
 
 	private final List<Directive> directives;
 
+	/**
+	 * The local domains, found at the first call: a parse is shared by every page while
+	 * the file does not change, and most pages ask for them.
+	 */
+	private volatile List<String> localDomains;
+
 	private MaddyConf(String text, Map<String, String> environment) {
 		this.text = text;
 		this.environment = Map.copyOf(environment);
@@ -113,12 +119,17 @@ public final class MaddyConf {
 	 * @return the domains
 	 */
 	public List<String> localDomains() {
-		return localDomainValues().stream()
-			.filter(MaddyValue::known)
-			.map((value) -> value.lowerCase().text())
-			.filter(MaddyConf::isDomainWord)
-			.distinct()
-			.toList();
+		List<String> found = this.localDomains;
+		if (found == null) {
+			found = localDomainValues().stream()
+				.filter(MaddyValue::known)
+				.map((value) -> value.lowerCase().text())
+				.filter(MaddyConf::isDomainWord)
+				.distinct()
+				.toList();
+			this.localDomains = found;
+		}
+		return found;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import postern.PosternProperties;
@@ -43,6 +44,8 @@ public class MailDomains {
 
 	private final FileReads reads;
 
+	private final DerivedViews views = new DerivedViews();
+
 	MailDomains(Hosts hosts, ChangeService changes, SiteService sites, PosternProperties properties,
 			MaddyEnvironment environment, FileReads reads) {
 		this.hosts = hosts;
@@ -59,7 +62,8 @@ public class MailDomains {
 	 * @throws MailFileException when maddy.conf cannot be read
 	 */
 	public List<MailDomain> list() {
-		return list(read().conf());
+		Read read = read();
+		return this.views.of(read, View.LIST, () -> list(read.conf()));
 	}
 
 	private static List<MailDomain> list(MaddyConf conf) {
@@ -79,9 +83,12 @@ public class MailDomains {
 	 * @throws MailFileException when maddy.conf cannot be read
 	 */
 	public DomainsOverview overview() {
-		MaddyConf conf = read().conf();
-		return new DomainsOverview(list(conf), conf.unknownLocalDomains(), conf.domainListLine(),
-				conf.hostnameValue().map(MaddyValue::variable).orElse(null));
+		Read read = read();
+		return this.views.of(read, View.OVERVIEW, () -> {
+			MaddyConf conf = read.conf();
+			return new DomainsOverview(list(conf), conf.unknownLocalDomains(), conf.domainListLine(),
+					conf.hostnameValue().map(MaddyValue::variable).orElse(null));
+		});
 	}
 
 	/**
@@ -181,19 +188,31 @@ public class MailDomains {
 	}
 
 	/**
-	 * maddy.conf, read and parsed once per request: a domain page asks it for the domain,
-	 * the rewrite rules, the MX host and the DNS records.
+	 * maddy.conf, read and parsed once while it does not change: a domain page asks it
+	 * for the domain, the rewrite rules, the MX host and the DNS records. A file with
+	 * placeholders is parsed again when maddy's environment changed since.
 	 */
 	private Read read() {
 		Host host = this.hosts.current();
 		ServerSettings settings = ServerSettings.of(this.properties, host);
-		return this.reads.read(host, settings.maddy().config(), Read.class, (snapshot) -> {
+		Read read = this.reads.read(host, settings.maddy().config(), Read.class, (snapshot) -> {
 			String text = snapshot.exists() ? new String(snapshot.content(), StandardCharsets.UTF_8) : "";
-			return new Read(snapshot, MaddyConf.parse(text, this.environment.of(host, settings, text)));
+			Map<String, String> variables = this.environment.of(host, settings, text);
+			return new Read(snapshot, MaddyConf.parse(text, variables), variables);
 		});
+		Map<String, String> variables = this.environment.of(host, settings, read.conf().text());
+		return variables.equals(read.variables()) ? read
+				: new Read(read.snapshot(), MaddyConf.parse(read.conf().text(), variables), variables);
 	}
 
-	private record Read(FileSnapshot snapshot, MaddyConf conf) {
+	private record Read(FileSnapshot snapshot, MaddyConf conf, Map<String, String> variables) {
+	}
+
+	/** What pages derive from one parse of the file. */
+	private enum View {
+
+		LIST, OVERVIEW
+
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -62,6 +61,9 @@ public class Mailboxes {
 	});
 
 	private final MailboxListings listings;
+
+	/** What the pages derive from the current list, computed once per list read. */
+	private final DerivedViews views = new DerivedViews();
 
 	Mailboxes(MaddyCli maddy, AuditLog auditLog, Hosts hosts, Optional<Clock> clock) {
 		this.maddy = maddy;
@@ -120,19 +122,51 @@ public class Mailboxes {
 	 * @return the page, with the total count of matching mailboxes
 	 */
 	public Page<Mailbox> find(String domain, String query, Pageable pageable) {
-		Predicate<Mailbox> filter = (mailbox) -> true;
-		if (StringUtils.hasText(domain)) {
-			String wanted = domain.strip().toLowerCase(Locale.ROOT);
-			filter = filter.and((mailbox) -> mailbox.domain().equals(wanted));
-		}
-		if (StringUtils.hasText(query)) {
-			String text = query.strip().toLowerCase(Locale.ROOT);
-			filter = filter.and((mailbox) -> mailbox.address().contains(text));
-		}
-		List<Mailbox> matching = all().stream().filter(filter).toList();
+		String wanted = StringUtils.hasText(domain) ? domain.strip().toLowerCase(Locale.ROOT) : "";
+		String text = StringUtils.hasText(query) ? query.strip().toLowerCase(Locale.ROOT) : "";
+		List<Mailbox> all = all();
+		List<Mailbox> matching = (wanted.isEmpty() && text.isEmpty()) ? all
+				: this.views.of(all, new Search(wanted, text),
+						() -> all.stream()
+							.filter((mailbox) -> wanted.isEmpty() || mailbox.domain().equals(wanted))
+							.filter((mailbox) -> mailbox.address().contains(text))
+							.toList());
 		int from = (int) Math.min(pageable.getOffset(), matching.size());
 		int to = Math.min(from + pageable.getPageSize(), matching.size());
 		return new PageImpl<>(matching.subList(from, to), pageable, matching.size());
+	}
+
+	/**
+	 * The mailboxes of one domain, sorted by address.
+	 * @param domain a lower-case ASCII domain
+	 * @return its mailboxes, whatever their state
+	 */
+	public List<Mailbox> inDomain(String domain) {
+		List<Mailbox> all = all();
+		return this.views
+			.of(all, View.BY_DOMAIN,
+					() -> all.stream().collect(Collectors.groupingBy(Mailbox::domain, Collectors.toUnmodifiableList())))
+			.getOrDefault(domain, List.of());
+	}
+
+	/**
+	 * The address of every mailbox.
+	 * @return the addresses, whatever their state
+	 */
+	public Set<String> addresses() {
+		List<Mailbox> all = all();
+		return this.views.of(all, View.ADDRESSES,
+				() -> all.stream().map(Mailbox::address).collect(Collectors.toUnmodifiableSet()));
+	}
+
+	/**
+	 * How many mailboxes each domain has.
+	 * @return each domain with mailboxes and their count, whatever their state
+	 */
+	public Map<String, Long> countsByDomain() {
+		List<Mailbox> all = all();
+		return this.views.of(all, View.COUNTS,
+				() -> Map.copyOf(all.stream().collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()))));
 	}
 
 	/**
@@ -141,7 +175,7 @@ public class Mailboxes {
 	 * @return the count, whatever their state
 	 */
 	public long countIn(String domain) {
-		return all().stream().filter((mailbox) -> mailbox.domain().equals(domain)).count();
+		return countsByDomain().getOrDefault(domain, 0L);
 	}
 
 	/**
@@ -428,6 +462,17 @@ public class Mailboxes {
 			mailboxes.add(Mailbox.of(name, withCredentials.contains(name), withAccount.contains(name)));
 		}
 		return List.copyOf(mailboxes);
+	}
+
+	/** The views of the whole list. */
+	private enum View {
+
+		BY_DOMAIN, COUNTS, ADDRESSES
+
+	}
+
+	/** The mailboxes of a domain (blank for all) whose address contains a text. */
+	private record Search(String domain, String text) {
 	}
 
 }

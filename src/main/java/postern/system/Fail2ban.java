@@ -2,17 +2,21 @@ package postern.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import postern.audit.AuditLog;
 import postern.host.Argument;
 import postern.host.CommandKind;
 import postern.system.Fail2banStatus.State;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * fail2ban, through {@code fail2ban-client}: its jails and bans, and unbanning an
- * address.
+ * address. The jails are read again after {@link RecentReadings#FRESH} or after an
+ * action, not on every view: reading them starts one program for the list and one for
+ * each jail.
  */
 @Service
 public class Fail2ban {
@@ -21,9 +25,18 @@ public class Fail2ban {
 
 	private final AuditLog auditLog;
 
+	/** The last status read on each host. */
+	private final RecentReadings<Fail2banStatus> recent;
+
+	@Autowired
 	Fail2ban(SystemCommands commands, AuditLog auditLog) {
+		this(commands, auditLog, System::nanoTime);
+	}
+
+	Fail2ban(SystemCommands commands, AuditLog auditLog, LongSupplier nanoTime) {
 		this.commands = commands;
 		this.auditLog = auditLog;
+		this.recent = new RecentReadings<>(commands, nanoTime);
 	}
 
 	/**
@@ -31,6 +44,20 @@ public class Fail2ban {
 	 * @return the jails, or the state that kept them from being read
 	 */
 	public Fail2banStatus status() {
+		return recentStatus().value();
+	}
+
+	/**
+	 * Every jail with its counters and banned addresses, as read less than
+	 * {@link RecentReadings#FRESH} ago on the current host unless an action (an unban)
+	 * was started since.
+	 * @return the jails, or the state that kept them from being read, with their age
+	 */
+	public Recent<Fail2banStatus> recentStatus() {
+		return this.recent.get(this.commands.host().name(), this::read);
+	}
+
+	private Fail2banStatus read() {
 		CommandOutcome list = this.commands.read(CommandKind.FAIL2BAN_STATUS);
 		if (!list.ok()) {
 			return new Fail2banStatus(state(list), List.of(), list);

@@ -1,8 +1,6 @@
 package postern.system;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -32,16 +30,14 @@ public class SystemdUnits {
 	 * the services page ask on every view, and starting {@code systemctl} costs far more
 	 * than the page around it.
 	 */
-	static final Duration FRESH = Duration.ofSeconds(2);
+	static final Duration FRESH = RecentReadings.FRESH;
 
 	private final SystemCommands commands;
 
 	/**
 	 * The last status read of each unit, by host and unit name.
 	 */
-	private final Map<String, RecentReading> recent = new ConcurrentHashMap<>();
-
-	private final LongSupplier nanoTime;
+	private final RecentReadings<Reading<UnitStatus>> recent;
 
 	@Autowired
 	SystemdUnits(SystemCommands commands) {
@@ -50,7 +46,7 @@ public class SystemdUnits {
 
 	SystemdUnits(SystemCommands commands, LongSupplier nanoTime) {
 		this.commands = commands;
-		this.nanoTime = nanoTime;
+		this.recent = new RecentReadings<>(commands, nanoTime);
 	}
 
 	/**
@@ -73,15 +69,10 @@ public class SystemdUnits {
 	 */
 	public Reading<UnitStatus> read(String unit) {
 		Host host = this.commands.host();
-		String key = host.name() + "\n" + unit;
-		long actions = this.commands.actions();
-		RecentReading known = this.recent.get(key);
-		if (known != null && known.stillTrue(actions, this.nanoTime.getAsLong())) {
-			return known.reading();
-		}
-		Reading<UnitStatus> reading = read(this.commands.read(host, CommandKind.SYSTEMCTL_SHOW, unit), unit);
-		this.recent.put(key, new RecentReading(reading, actions, this.nanoTime.getAsLong()));
-		return reading;
+		return this.recent
+			.get(host.name() + "\n" + unit,
+					() -> read(this.commands.read(host, CommandKind.SYSTEMCTL_SHOW, unit), unit))
+			.value();
 	}
 
 	private Reading<UnitStatus> read(CommandOutcome outcome, String unit) {
@@ -134,17 +125,6 @@ public class SystemdUnits {
 		catch (HostException ex) {
 			return ReloadResult.failed(ex.getMessage());
 		}
-	}
-
-	/**
-	 * A status, with the count of actions it was read under and when it was read.
-	 */
-	private record RecentReading(Reading<UnitStatus> reading, long actions, long readAt) {
-
-		boolean stillTrue(long actionsNow, long now) {
-			return actionsNow == this.actions && now - this.readAt < FRESH.toNanos();
-		}
-
 	}
 
 }

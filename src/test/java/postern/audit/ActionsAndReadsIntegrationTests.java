@@ -76,6 +76,11 @@ class ActionsAndReadsIntegrationTests extends PosternIntegrationTests {
 		assertThat(commands).contains("creds list", "imap-acct list", "systemctl", "fail2ban-client", "journalctl",
 				"ufw");
 		assertThat(commands).doesNotContain("Created a mailbox");
+		assertThat(commands)
+			.containsPattern("<time datetime=\"\\d{4}-\\d{2}-\\d{2}T[^\"]+Z\">"
+					+ "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}</time>")
+			.containsPattern("<td>exit 0 in \\d+ ms</td>");
+		assertThat(body("/audit?log=commands&lang=fr")).containsPattern("<td>code 0 en \\d+ ms</td>");
 		assertThat(body("/audit?log=commands&q=journalctl")).contains("journalctl").doesNotContain("creds list");
 	}
 

@@ -3,7 +3,11 @@ package postern.mail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +117,34 @@ class AliasesTests {
 			.containsExactly("cinay.eu", "cinay.eu", "ouestline.xyz", "ouestline.xyz");
 		assertThat(this.aliases.search("@xoyize.xyz", PageRequest.of(1, 4)).getTotalElements()).isEqualTo(9);
 		assertThat(this.aliases.countIn("yanfi.net")).isEqualTo(2);
+	}
+
+	@Test
+	void aDomainsAliasesAreThoseAfterTheFirstAtInFileOrder() throws Exception {
+		Files.writeString(this.aliasesFile, """
+				b@cinay.eu: yann@xoyize.xyz
+				x@xoyize.xyz: yann@xoyize.xyz
+				odd@x@cinay.eu: yann@xoyize.xyz
+				a@cinay.eu: yann@xoyize.xyz
+				""");
+		assertThat(this.aliases.inDomain("cinay.eu")).extracting(Alias::address)
+			.containsExactly("b@cinay.eu", "a@cinay.eu");
+		assertThat(this.aliases.inDomain("elsewhere.example")).isEmpty();
+		assertThat(this.aliases.countsByDomain()).containsEntry("cinay.eu", 2L)
+			.containsEntry("xoyize.xyz", 1L)
+			.containsEntry("x@cinay.eu", 1L);
+	}
+
+	@Test
+	void theViewsOfAFileKeptAcrossRequestsFollowAHandEdit() throws Exception {
+		Files.setLastModifiedTime(this.aliasesFile, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
+		List<Alias> before = this.aliases.inDomain("yanfi.net");
+		assertThat(this.aliases.inDomain("yanfi.net")).isSameAs(before).hasSize(2);
+		assertThat(this.aliases.search("marie", PageRequest.of(0, 10)).getContent()).hasSize(1);
+		Files.writeString(this.aliasesFile, "contact@yanfi.net: marie@yanfi.net\n", StandardOpenOption.APPEND);
+		assertThat(this.aliases.inDomain("yanfi.net")).extracting(Alias::address).endsWith("contact@yanfi.net");
+		assertThat(this.aliases.countIn("yanfi.net")).isEqualTo(3);
+		assertThat(this.aliases.search("marie", PageRequest.of(0, 10)).getContent()).hasSize(2);
 	}
 
 }

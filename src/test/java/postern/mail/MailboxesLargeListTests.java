@@ -73,6 +73,32 @@ class MailboxesLargeListTests {
 		assertThat((done - listed) / 1_000_000).as("ms to page, filter and count").isLessThan(500);
 	}
 
+	@Test
+	void aDomainsMailboxesAndASearchAreDerivedOncePerListAndFollowTheNextList() {
+		TestServerRoot root = TestServerRoot.createIn(this.folder);
+		MaddyStandin standin = new MaddyStandin(root);
+		standin.write("credentials", "a@cinay.eu\tstandin-sha256:0\nb@xoyize.xyz\tstandin-sha256:0\n");
+		standin.write("imap-accounts", "a@cinay.eu\nb@xoyize.xyz\n");
+		Mailboxes mailboxes = mailboxes(root);
+
+		List<Mailbox> cinay = mailboxes.inDomain("cinay.eu");
+		assertThat(cinay).extracting(Mailbox::address).containsExactly("a@cinay.eu");
+		assertThat(mailboxes.inDomain("cinay.eu")).isSameAs(cinay);
+		assertThat(mailboxes.find("", "b@", PageRequest.of(0, 10)).getContent()).extracting(Mailbox::address)
+			.containsExactly("b@xoyize.xyz");
+
+		standin.write("credentials",
+				"a@cinay.eu\tstandin-sha256:0\nb@cinay.eu\tstandin-sha256:0\n" + "b@xoyize.xyz\tstandin-sha256:0\n");
+		standin.write("imap-accounts", "a@cinay.eu\nb@cinay.eu\nb@xoyize.xyz\n");
+		mailboxes.invalidate();
+		assertThat(mailboxes.inDomain("cinay.eu")).extracting(Mailbox::address)
+			.containsExactly("a@cinay.eu", "b@cinay.eu");
+		assertThat(mailboxes.countsByDomain()).containsEntry("cinay.eu", 2L).containsEntry("xoyize.xyz", 1L);
+		assertThat(mailboxes.find("", "b@", PageRequest.of(0, 10)).getContent()).extracting(Mailbox::address)
+			.containsExactly("b@cinay.eu", "b@xoyize.xyz");
+		assertThat(mailboxes.find("cinay.eu", "b@", PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);
+	}
+
 	private static Mailboxes mailboxes(TestServerRoot root) {
 		PosternProperties.Maddy maddy = new PosternProperties.Maddy(root.resolve("standins/maddy-standin"),
 				root.resolve("etc/maddy/maddy.conf"), root.resolve("etc/maddy/aliases"), root.resolve("var/lib/maddy"),

@@ -1,6 +1,8 @@
 package postern.security;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +130,33 @@ class SecondFactorTests extends PosternIntegrationTests {
 			.andReturn();
 		assertThat(last.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		assertThat(this.accounts.find(name).orElseThrow().isLockedAt(this.accounts.now())).isTrue();
+	}
+
+	@Test
+	void theQrCodeIsDrawnOnceForEachPendingSecret() throws Exception {
+		String name = newAdmin("qr");
+		MockHttpSession session = session(logIn(name));
+		Map<String, Object> first = this.mvc.perform(get("/account/totp").session(session))
+			.andReturn()
+			.getModelAndView()
+			.getModel();
+		Map<String, Object> again = this.mvc.perform(get("/account/totp").session(session))
+			.andReturn()
+			.getModelAndView()
+			.getModel();
+		assertThat(again.get("secret")).isEqualTo(first.get("secret"));
+		assertThat(again.get("qrCode")).as("kept, not drawn again").isSameAs(first.get("qrCode"));
+		String secret = (String) first.get("secret");
+		assertThat(Collections.list(session.getAttributeNames())).map(session::getAttribute)
+			.filteredOn((value) -> !(value instanceof String))
+			.allSatisfy((value) -> assertThat(value.toString()).doesNotContain(secret));
+
+		Map<String, Object> otherSession = this.mvc.perform(get("/account/totp").session(session(logIn(name))))
+			.andReturn()
+			.getModelAndView()
+			.getModel();
+		assertThat(otherSession.get("secret")).isNotEqualTo(secret);
+		assertThat(otherSession.get("qrCode")).isNotEqualTo(first.get("qrCode"));
 	}
 
 	private Enrolment enrol(String name) throws Exception {

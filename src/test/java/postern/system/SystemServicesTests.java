@@ -2,8 +2,13 @@ package postern.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +20,10 @@ import postern.change.ChangeReloader;
 import postern.change.ReloadResult;
 import postern.PosternProperties;
 import postern.host.CommandCatalogue;
+import postern.host.CommandKind;
 import postern.host.ForwardingHost;
 import postern.host.Host;
+import postern.host.HostEvents.CommandRan;
 import postern.host.ServerSettings;
 import postern.system.Fail2banStatus.State;
 
@@ -228,11 +235,63 @@ class SystemServicesTests {
 	}
 
 	@Test
-	void fail2banWhenMissingOrStoppedSaysSo() {
+	void fail2banIsReadAgainOnlyOnceItIsOldOrAfterAnUnban() {
+		AtomicLong now = new AtomicLong();
+		Fail2ban fail2ban = new Fail2ban(this.server.commands, this.auditLog, now::get);
+		Fail2banStatus first = fail2ban.status();
+		assertThat(ran(CommandKind.FAIL2BAN_STATUS)).isEqualTo(1);
+		assertThat(ran(CommandKind.FAIL2BAN_JAIL_STATUS)).isEqualTo(3);
+
+		this.server.write("fail2ban/sshd", "198.51.100.23\n");
+		now.addAndGet(RecentReadings.FRESH.toNanos() - 1);
+		Recent<Fail2banStatus> again = fail2ban.recentStatus();
+		assertThat(again.value()).isSameAs(first);
+		assertThat(again.age()).isEqualTo(RecentReadings.FRESH.minusNanos(1));
+		assertThat(ran(CommandKind.FAIL2BAN_STATUS)).isEqualTo(1);
+		assertThat(ran(CommandKind.FAIL2BAN_JAIL_STATUS)).isEqualTo(3);
+
+		fail2ban.unban("maddy-auth", "203.0.113.7");
+		Fail2banStatus afterUnban = fail2ban.status();
+		assertThat(afterUnban.jails().get(0).banned()).containsExactly("2001:db8::66");
+		assertThat(afterUnban.jails().get(2).banned()).containsExactly("198.51.100.23");
+		assertThat(fail2ban.recentStatus().age()).isZero();
+
+		this.server.delete("fail2ban/sshd");
+		now.addAndGet(RecentReadings.FRESH.toNanos());
+		assertThat(fail2ban.status().jails()).extracting(JailStatus::name)
+			.containsExactly("maddy-auth", "maddy-dictonary-attack");
+		assertThat(ran(CommandKind.FAIL2BAN_STATUS)).isEqualTo(3);
+	}
+
+	@Test
+	void requestsThatComeWhileFail2banIsReadWaitForThatRead() throws Exception {
+		this.server = new StandinServer(this.folder, Duration.ofMillis(700));
+		this.server.hang("fail2ban-client");
 		Fail2ban fail2ban = new Fail2ban(this.server.commands, this.auditLog);
+		ExecutorService requests = Executors.newFixedThreadPool(20);
+		try {
+			List<Future<Fail2banStatus>> views = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				views.add(requests.submit(fail2ban::status));
+			}
+			for (Future<Fail2banStatus> view : views) {
+				assertThat(view.get(10, TimeUnit.SECONDS).outcome().timedOut()).isTrue();
+			}
+		}
+		finally {
+			requests.shutdownNow();
+		}
+		assertThat(ran(CommandKind.FAIL2BAN_STATUS)).isEqualTo(1);
+	}
+
+	@Test
+	void fail2banWhenMissingOrStoppedSaysSo() {
+		AtomicLong now = new AtomicLong();
+		Fail2ban fail2ban = new Fail2ban(this.server.commands, this.auditLog, now::get);
 		this.server.write("fail2ban/stopped", "");
 		assertThat(fail2ban.status().state()).isEqualTo(State.NOT_RUNNING);
 		this.server.delete("fail2ban");
+		now.addAndGet(RecentReadings.FRESH.toNanos());
 		Fail2banStatus missing = fail2ban.status();
 		assertThat(missing.state()).isEqualTo(State.NOT_INSTALLED);
 		assertThat(missing.jails()).isEmpty();
@@ -240,20 +299,47 @@ class SystemServicesTests {
 
 	@Test
 	void firewallReportWarnsAboutTheMissingPort() {
-		Firewall firewall = new Firewall(this.server.commands, this.server.properties);
+		AtomicLong now = new AtomicLong();
+		Firewall firewall = new Firewall(this.server.commands, this.server.properties, now::get);
 		FirewallReport report = firewall.report();
 		assertThat(report.ok()).isTrue();
 		assertThat(report.status().active()).isTrue();
 		assertThat(report.status().rules()).hasSize(10);
 		assertThat(report.closedPorts()).containsExactly(465);
 		this.server.delete("ufw/enabled");
+		now.addAndGet(RecentReadings.FRESH.toNanos());
 		FirewallReport off = firewall.report();
 		assertThat(off.status().active()).isFalse();
 		assertThat(off.closedPorts()).isEmpty();
 		this.server.delete("ufw");
+		now.addAndGet(RecentReadings.FRESH.toNanos());
 		FirewallReport missing = firewall.report();
 		assertThat(missing.ok()).isFalse();
 		assertThat(missing.notInstalled()).isTrue();
+	}
+
+	@Test
+	void firewallIsReadAgainOnlyOnceItIsOldOrAfterAnAction() {
+		AtomicLong now = new AtomicLong();
+		Firewall firewall = new Firewall(this.server.commands, this.server.properties, now::get);
+		FirewallReport first = firewall.report();
+		this.server.delete("ufw/enabled");
+		now.addAndGet(RecentReadings.FRESH.toNanos() - 1);
+		assertThat(firewall.report()).isSameAs(first);
+		assertThat(ran(CommandKind.UFW_STATUS)).isEqualTo(1);
+
+		actions().reload(ServiceUnit.MADDY);
+		assertThat(firewall.report().status().active()).isFalse();
+		assertThat(ran(CommandKind.UFW_STATUS)).isEqualTo(2);
+	}
+
+	/**
+	 * How many commands of a kind the stand-ins ran.
+	 */
+	private long ran(CommandKind kind) {
+		return this.server.events.stream()
+			.filter((event) -> event instanceof CommandRan command && command.kind() == kind)
+			.count();
 	}
 
 }

@@ -1,10 +1,13 @@
 package postern.audit.web;
 
+import java.util.Locale;
+
 import postern.audit.AuditLog;
 import postern.audit.CommandLog;
 
 import postern.infrastructure.Paging;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,20 +31,31 @@ class AuditController {
 
 	private final CommandLog commandLog;
 
-	AuditController(AuditLog auditLog, CommandLog commandLog) {
+	private final MessageSource messages;
+
+	AuditController(AuditLog auditLog, CommandLog commandLog, MessageSource messages) {
 		this.auditLog = auditLog;
 		this.commandLog = commandLog;
+		this.messages = messages;
 	}
 
 	@GetMapping("/audit")
 	String list(@RequestParam(name = "q", required = false) String query,
 			@RequestParam(name = "log", required = false) String log,
-			@RequestParam(name = "page", required = false) String page, Model model) {
+			@RequestParam(name = "page", required = false) String page, Locale locale, Model model) {
 		boolean commands = COMMANDS.equals(log);
 		int requested = Paging.requested(page);
-		Page<?> events = commands
-				? Paging.within(requested, PAGE_SIZE, (pageable) -> this.commandLog.find(query, pageable))
-				: Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable));
+		Page<?> events;
+		if (commands) {
+			Page<CommandRow> rows = Paging
+				.within(requested, PAGE_SIZE, (pageable) -> this.commandLog.find(query, pageable))
+				.map((entry) -> CommandRow.of(entry, this.messages, locale));
+			model.addAttribute("commandRows", CommandRow.tableRows(rows));
+			events = rows;
+		}
+		else {
+			events = Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable));
+		}
 		model.addAttribute("log", commands ? COMMANDS : null);
 		model.addAttribute("events", events);
 		model.addAttribute("paging", Paging.of(events));

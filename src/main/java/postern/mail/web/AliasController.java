@@ -14,7 +14,6 @@ import postern.infrastructure.Redirects;
 import postern.mail.Alias;
 import postern.mail.Aliases;
 import postern.mail.MailFileException;
-import postern.mail.Mailbox;
 import postern.mail.Mailboxes;
 
 import org.springframework.data.domain.Page;
@@ -129,7 +128,7 @@ class AliasController {
 
 	/** An alias on a mailbox's address takes its mail: the pages say so. */
 	private Set<String> mailboxAddresses() {
-		return this.mailboxes.all().stream().map(Mailbox::address).collect(Collectors.toSet());
+		return this.mailboxes.addresses();
 	}
 
 	private Alias existing(String alias) {

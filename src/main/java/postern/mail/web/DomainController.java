@@ -3,7 +3,6 @@ package postern.mail.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -67,14 +66,10 @@ class DomainController {
 
 	@GetMapping("/domains")
 	String list(Model model) {
-		Map<String, Long> aliasCounts = this.aliases.list()
-			.stream()
-			.collect(Collectors.groupingBy(Alias::domain, Collectors.counting()));
+		Map<String, Long> aliasCounts = this.aliases.countsByDomain();
 		Map<String, Long> mailboxCounts = Map.of();
 		try {
-			mailboxCounts = this.mailboxes.all()
-				.stream()
-				.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
+			mailboxCounts = this.mailboxes.countsByDomain();
 		}
 		catch (MaddyException ex) {
 			// the domains come from maddy.conf alone: list them, and say why the counts
@@ -177,7 +172,7 @@ class DomainController {
 	}
 
 	private List<Mailbox> mailboxesOf(String domain) {
-		return this.mailboxes.all().stream().filter((mailbox) -> mailbox.domain().equals(domain)).toList();
+		return this.mailboxes.inDomain(domain);
 	}
 
 	private MailDomain local(String domain) {
@@ -185,13 +180,7 @@ class DomainController {
 	}
 
 	private List<Alias> aliasesOf(String domain) {
-		// the domain follows the address's first @, compared in place rather than cut out
-		String suffix = "@" + domain;
-		return this.aliases.list()
-			.stream()
-			.filter((alias) -> alias.address().endsWith(suffix)
-					&& alias.address().indexOf('@') == alias.address().length() - suffix.length())
-			.toList();
+		return this.aliases.inDomain(domain);
 	}
 
 }

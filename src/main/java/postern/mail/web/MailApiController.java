@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -73,12 +72,8 @@ class MailApiController {
 
 	@GetMapping("/domains")
 	List<DomainJson> domains() {
-		Map<String, Long> mailboxCounts = this.mailboxes.all()
-			.stream()
-			.collect(Collectors.groupingBy(Mailbox::domain, Collectors.counting()));
-		Map<String, Long> aliasCounts = this.aliases.list()
-			.stream()
-			.collect(Collectors.groupingBy(Alias::domain, Collectors.counting()));
+		Map<String, Long> mailboxCounts = this.mailboxes.countsByDomain();
+		Map<String, Long> aliasCounts = this.aliases.countsByDomain();
 		return this.domains.list()
 			.stream()
 			.map((domain) -> DomainJson.of(domain, mailboxCounts.getOrDefault(domain.name(), 0L),

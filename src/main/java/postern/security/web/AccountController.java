@@ -1,5 +1,6 @@
 package postern.security.web;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,12 @@ class AccountController {
 
 	/** The secret being enrolled, kept in the session until a code confirms it. */
 	static final String PENDING_SECRET = AccountController.class.getName() + ".pendingSecret";
+
+	/**
+	 * The QR code of the pending secret, kept beside it: drawing it costs far more than
+	 * the page around it, and the form is shown again until a code confirms the secret.
+	 */
+	static final String PENDING_QR_CODE = AccountController.class.getName() + ".pendingQrCode";
 
 	private static final String RECOVERY_CODES = "recoveryCodes";
 
@@ -111,9 +118,18 @@ class AccountController {
 			session.setAttribute(PENDING_SECRET, secret);
 		}
 		model.addAttribute("secret", secret);
-		model.addAttribute("qrCode", this.totp.qrCode(authentication.getName(), secret));
+		model.addAttribute("qrCode", qrCode(session, authentication.getName(), secret));
 		model.addAttribute("required", this.requireTotp);
 		return TOTP_VIEW;
+	}
+
+	private String qrCode(HttpSession session, String account, String secret) {
+		if (session.getAttribute(PENDING_QR_CODE) instanceof DrawnQrCode drawn && drawn.isFor(account, secret)) {
+			return drawn.dataUri();
+		}
+		String dataUri = this.totp.qrCode(account, secret);
+		session.setAttribute(PENDING_QR_CODE, new DrawnQrCode(account, secret, dataUri));
+		return dataUri;
 	}
 
 	@PostMapping("/account/totp")
@@ -130,6 +146,7 @@ class AccountController {
 			return totpForm(authentication, session, model);
 		}
 		session.removeAttribute(PENDING_SECRET);
+		session.removeAttribute(PENDING_QR_CODE);
 		this.completion.addSecondFactor(request, response);
 		attributes.addFlashAttribute(RECOVERY_CODES, codes.get());
 		return "redirect:/account/totp/recovery-codes";
@@ -167,6 +184,23 @@ class AccountController {
 		model.addAttribute("required", this.requireTotp);
 		model.addAttribute("sessionTimeoutMinutes", this.sessionTimeoutMinutes);
 		return VIEW;
+	}
+
+	/**
+	 * A QR code and what it was drawn for. Its text never shows the secret, which is in
+	 * the picture too.
+	 */
+	record DrawnQrCode(String account, String secret, String dataUri) implements Serializable {
+
+		boolean isFor(String account, String secret) {
+			return this.account.equals(account) && this.secret.equals(secret);
+		}
+
+		@Override
+		public String toString() {
+			return "QR code for " + this.account;
+		}
+
 	}
 
 }

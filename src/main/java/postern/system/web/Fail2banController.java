@@ -3,6 +3,8 @@ package postern.system.web;
 import postern.infrastructure.FlashMessage;
 import postern.system.CommandOutcome;
 import postern.system.Fail2ban;
+import postern.system.Fail2banStatus;
+import postern.system.Recent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,9 @@ class Fail2banController {
 
 	@GetMapping("/services/fail2ban")
 	String fail2ban(Model model) {
-		model.addAttribute("fail2ban", this.fail2ban.status());
+		Recent<Fail2banStatus> status = this.fail2ban.recentStatus();
+		model.addAttribute("fail2ban", status.value());
+		model.addAttribute("readSecondsAgo", status.ageSeconds());
 		return VIEW;
 	}
 

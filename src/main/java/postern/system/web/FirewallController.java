@@ -1,6 +1,8 @@
 package postern.system.web;
 
 import postern.system.Firewall;
+import postern.system.FirewallReport;
+import postern.system.Recent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +24,9 @@ class FirewallController {
 
 	@GetMapping("/services/firewall")
 	String firewall(Model model) {
-		model.addAttribute("report", this.firewall.report());
+		Recent<FirewallReport> report = this.firewall.recentReport();
+		model.addAttribute("report", report.value());
+		model.addAttribute("readSecondsAgo", report.ageSeconds());
 		model.addAttribute("neededPorts", this.firewall.neededPorts());
 		return VIEW;
 	}

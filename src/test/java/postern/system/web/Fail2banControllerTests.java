@@ -14,6 +14,7 @@ import postern.system.Fail2ban;
 import postern.system.Fail2banStatus;
 import postern.system.Fail2banStatus.State;
 import postern.system.JailStatus;
+import postern.system.Recent;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -60,23 +61,27 @@ class Fail2banControllerTests {
 
 	@Test
 	void pageListsJailsWithTotalsAndUnbanForms() throws Exception {
-		given(this.fail2ban.status()).willReturn(new Fail2banStatus(State.RUNNING,
-				List.of(new JailStatus("maddy-auth", 1, 37, 2, 9, List.of("203.0.113.7", "2001:db8::66")),
-						new JailStatus("sshd", 0, 0, 0, 0, List.of())),
-				outcome(0, "", "", true)));
+		given(this.fail2ban.recentStatus()).willReturn(
+				new Recent<>(
+						new Fail2banStatus(State.RUNNING,
+								List.of(new JailStatus("maddy-auth", 1, 37, 2, 9,
+										List.of("203.0.113.7", "2001:db8::66")),
+										new JailStatus("sshd", 0, 0, 0, 0, List.of())),
+								outcome(0, "", "", true)),
+						Duration.ofMillis(1500)));
 
 		this.mvc.perform(get("/services/fail2ban"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("2 jails, 2 addresses banned now, 9 bans"),
 					containsString("action=\"/services/fail2ban/maddy-auth/unban\""),
 					containsString("value=\"2001:db8::66\""), containsString("No address is banned in this jail."),
-					containsString("name=\"_csrf\""))));
+					containsString("name=\"_csrf\""), containsString("Read 1 s ago: read again every 2 s"))));
 	}
 
 	@Test
 	void pageWhenFail2banIsMissingSaysSoPlainly() throws Exception {
-		given(this.fail2ban.status()).willReturn(new Fail2banStatus(State.NOT_INSTALLED, List.of(),
-				outcome(1, "", "sudo: fail2ban-client: command not found", true)));
+		given(this.fail2ban.recentStatus()).willReturn(new Recent<>(new Fail2banStatus(State.NOT_INSTALLED, List.of(),
+				outcome(1, "", "sudo: fail2ban-client: command not found", true)), Duration.ZERO));
 
 		this.mvc.perform(get("/services/fail2ban"))
 			.andExpect(status().isOk())

@@ -12,6 +12,7 @@ import postern.system.CommandOutcome;
 import postern.system.Firewall;
 import postern.system.FirewallReport;
 import postern.system.FirewallStatus;
+import postern.system.Recent;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -50,6 +51,10 @@ class FirewallControllerTests {
 		return new CommandOutcome("sudo -n ufw status verbose", 0, "", "", Duration.ZERO, false, true);
 	}
 
+	private static Recent<FirewallReport> read(FirewallReport report) {
+		return new Recent<>(report, Duration.ofMillis(200));
+	}
+
 	@Test
 	void activeFirewallWithEveryPortOpen() throws Exception {
 		FirewallStatus status = FirewallStatus.parse("""
@@ -60,18 +65,19 @@ class FirewallControllerTests {
 				--                         ------      ----
 				22,25,443,465,587,993/tcp  ALLOW IN    Anywhere
 				""");
-		given(this.firewall.report()).willReturn(new FirewallReport(status, List.of(), ok()));
+		given(this.firewall.recentReport()).willReturn(read(new FirewallReport(status, List.of(), ok())));
 
 		this.mvc.perform(get("/services/firewall"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Every port this server needs is open"),
-					containsString("22,25,443,465,587,993/tcp"), not(containsString("/unban")))));
+					containsString("22,25,443,465,587,993/tcp"), not(containsString("/unban")),
+					containsString("Read just now"))));
 	}
 
 	@Test
 	void inactiveFirewallIsAWarning() throws Exception {
-		given(this.firewall.report())
-			.willReturn(new FirewallReport(FirewallStatus.parse("Status: inactive\n"), List.of(), ok()));
+		given(this.firewall.recentReport())
+			.willReturn(read(new FirewallReport(FirewallStatus.parse("Status: inactive\n"), List.of(), ok())));
 
 		this.mvc.perform(get("/services/firewall"))
 			.andExpect(content().string(containsString("ufw is installed but inactive")));
@@ -79,9 +85,9 @@ class FirewallControllerTests {
 
 	@Test
 	void missingUfwIsSaidPlainly() throws Exception {
-		given(this.firewall.report())
-			.willReturn(new FirewallReport(null, List.of(), new CommandOutcome("sudo -n ufw status verbose", 1, "",
-					"sudo: ufw: command not found", Duration.ZERO, false, true)));
+		given(this.firewall.recentReport())
+			.willReturn(read(new FirewallReport(null, List.of(), new CommandOutcome("sudo -n ufw status verbose", 1, "",
+					"sudo: ufw: command not found", Duration.ZERO, false, true))));
 
 		this.mvc.perform(get("/services/firewall"))
 			.andExpect(content().string(allOf(containsString("ufw is not installed on this server."),
