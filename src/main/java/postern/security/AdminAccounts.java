@@ -195,8 +195,16 @@ public class AdminAccounts {
 
 	@Transactional(readOnly = true)
 	public long recoveryCodesLeft(String username) {
-		return find(username).map((admin) -> this.recoveryCodes.countByAdminIdAndUsedAtIsNull(admin.getId()))
-			.orElse(0L);
+		return find(username).map(this::recoveryCodesLeft).orElse(0L);
+	}
+
+	/**
+	 * The recovery codes an admin already read has left, without reading the admin again.
+	 * @param admin the admin
+	 * @return how many are unused
+	 */
+	public long recoveryCodesLeft(Admin admin) {
+		return this.recoveryCodes.countByAdminIdAndUsedAtIsNull(admin.getId());
 	}
 
 	/**

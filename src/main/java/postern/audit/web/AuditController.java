@@ -45,17 +45,10 @@ class AuditController {
 			@RequestParam(name = "page", required = false) String page, Locale locale, Model model) {
 		boolean commands = COMMANDS.equals(log);
 		int requested = Paging.requested(page);
-		Page<?> events;
-		if (commands) {
-			Page<CommandRow> rows = Paging
-				.within(requested, PAGE_SIZE, (pageable) -> this.commandLog.find(query, pageable))
-				.map((entry) -> CommandRow.of(entry, this.messages, locale));
-			model.addAttribute("commandRows", CommandRow.tableRows(rows));
-			events = rows;
-		}
-		else {
-			events = Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable));
-		}
+		Page<?> events = commands
+				? Paging.within(requested, PAGE_SIZE, (pageable) -> this.commandLog.find(query, pageable))
+					.map((entry) -> CommandRow.of(entry, this.messages, locale))
+				: Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable));
 		model.addAttribute("log", commands ? COMMANDS : null);
 		model.addAttribute("events", events);
 		model.addAttribute("paging", Paging.of(events));

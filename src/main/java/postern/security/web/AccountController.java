@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import postern.PosternProperties;
 import postern.infrastructure.FlashMessage;
 import postern.security.AccountLink;
+import postern.security.Admin;
 import postern.security.AdminAccounts;
 import postern.security.AdminSessions;
 import postern.security.LoginCompletion;
@@ -175,8 +176,9 @@ class AccountController {
 	private String show(Authentication authentication, HttpServletRequest request, Model model) {
 		String username = authentication.getName();
 		HttpSession session = request.getSession(false);
-		model.addAttribute("admin", this.accounts.find(username).orElseThrow());
-		model.addAttribute("recoveryCodesLeft", this.accounts.recoveryCodesLeft(username));
+		Admin admin = this.accounts.find(username).orElseThrow();
+		model.addAttribute("admin", admin);
+		model.addAttribute("recoveryCodesLeft", this.accounts.recoveryCodesLeft(admin));
 		model.addAttribute("sessions", this.sessions.list(username, (session != null) ? session.getId() : null));
 		model.addAttribute("links", this.links);
 		model.addAttribute("required", this.requireTotp);
