@@ -7,9 +7,13 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,6 +28,30 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * Boot's message source, set from {@code spring.messages.*} as Boot sets it, with the
+	 * texts of the pages kept once formatted.
+	 * @param environment where the settings are
+	 * @return the message source
+	 */
+	@Bean
+	MessageSource messageSource(Environment environment) {
+		MessageSourceProperties settings = Binder.get(environment)
+			.bindOrCreate("spring.messages", MessageSourceProperties.class);
+		KeptTextsMessageSource messages = new KeptTextsMessageSource();
+		messages.setBasenames(settings.getBasename().toArray(String[]::new));
+		if (settings.getEncoding() != null) {
+			messages.setDefaultEncoding(settings.getEncoding().name());
+		}
+		messages.setFallbackToSystemLocale(settings.isFallbackToSystemLocale());
+		if (settings.getCacheDuration() != null) {
+			messages.setCacheMillis(settings.getCacheDuration().toMillis());
+		}
+		messages.setAlwaysUseMessageFormat(settings.isAlwaysUseMessageFormat());
+		messages.setUseCodeAsDefaultMessage(settings.isUseCodeAsDefaultMessage());
+		return messages;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
