@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import postern.PosternProperties;
+import postern.host.FileReads;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
@@ -23,6 +24,7 @@ import postern.mail.MailDomains;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds what a run checks from the server's own state: the mail domains and MX host of
@@ -44,27 +46,32 @@ public class HealthPlanner {
 
 	private final PosternProperties properties;
 
-	private final ObjectProvider<ServedMtaStsPolicies> policies;
+	/*
+	 * The policies and sites are looked up in the context once: each lookup resolves the
+	 * dependency again, and a domain's health page asks on every view.
+	 */
+	private final SingletonSupplier<ServedMtaStsPolicies> policies;
 
-	private final ObjectProvider<ServedSites> sites;
+	private final SingletonSupplier<ServedSites> sites;
 
 	/**
-	 * maddy's certificate as last parsed, with the hash of the file it came from: every
-	 * view of a domain shows its TLSA record, and the file changes a few times a year.
+	 * maddy's certificate, read and parsed while its file does not change: every view of
+	 * a domain shows its TLSA record, and the file changes a few times a year.
 	 */
-	private volatile ParsedCertificate lastCertificate;
+	private final FileReads reads;
 
 	HealthPlanner(MailDomains domains, DkimKeys dkimKeys, MailDnsRecords records, ServerAddresses addresses,
 			Hosts hosts, PosternProperties properties, ObjectProvider<ServedMtaStsPolicies> policies,
-			ObjectProvider<ServedSites> sites) {
+			ObjectProvider<ServedSites> sites, FileReads reads) {
 		this.domains = domains;
 		this.dkimKeys = dkimKeys;
 		this.records = records;
 		this.addresses = addresses;
 		this.hosts = hosts;
 		this.properties = properties;
-		this.policies = policies;
-		this.sites = sites;
+		this.policies = SingletonSupplier.of(() -> policies.getIfAvailable(() -> (name) -> Optional.empty()));
+		this.sites = SingletonSupplier.of(() -> sites.getIfAvailable(() -> List::of));
+		this.reads = reads;
 	}
 
 	/**
@@ -82,7 +89,7 @@ public class HealthPlanner {
 			.map((domain) -> expected(domain, mx))
 			.toList();
 		ServerAddresses.Addresses server = this.addresses.current();
-		List<String> siteNames = this.sites.getIfAvailable(() -> List::of)
+		List<String> siteNames = this.sites.get()
 			.hostNames()
 			.stream()
 			.filter((site) -> scope == null || scope.equals(site))
@@ -98,7 +105,7 @@ public class HealthPlanner {
 	 * @param mx the MX host of maddy.conf, or {@code null} for {@code mx.<domain>}
 	 */
 	private Expected expected(String domain, String mx) {
-		ServedMtaStsPolicies served = this.policies.getIfAvailable(() -> (name) -> Optional.empty());
+		ServedMtaStsPolicies served = this.policies.get();
 		return new Expected(domain, (mx != null) ? mx : "mx." + domain,
 				this.dkimKeys.find(domain).map(DkimRecord::value), this.records.recordsOf(domain),
 				served.policy(domain));
@@ -135,7 +142,7 @@ public class HealthPlanner {
 	 */
 	public boolean knows(String subject) {
 		return this.domains.isLocal(subject) || this.domains.mxHost().filter(subject::equals).isPresent()
-				|| this.sites.getIfAvailable(() -> List::of).hostNames().contains(subject);
+				|| this.sites.get().hostNames().contains(subject);
 	}
 
 	/**
@@ -169,25 +176,31 @@ public class HealthPlanner {
 		try {
 			Host host = this.hosts.current();
 			Path certDir = ServerSettings.of(this.properties, host).maddy().certDir();
-			FileSnapshot file = host.read(certDir.resolve(mx).resolve("fullchain.pem"));
-			if (!file.exists()) {
-				return null;
-			}
-			ParsedCertificate last = this.lastCertificate;
-			if (last != null && last.sha256().equals(file.sha256())) {
-				return last.certificate();
-			}
-			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(file.content()));
-			this.lastCertificate = new ParsedCertificate(file.sha256(), certificate);
-			return certificate;
+			return this.reads
+				.read(host, certDir.resolve(mx).resolve("fullchain.pem"), ParsedCertificate.class,
+						HealthPlanner::parseCertificate)
+				.certificate();
 		}
-		catch (CertificateException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
-	private record ParsedCertificate(String sha256, X509Certificate certificate) {
+	private static ParsedCertificate parseCertificate(FileSnapshot file) {
+		if (!file.exists()) {
+			return new ParsedCertificate(null);
+		}
+		try {
+			return new ParsedCertificate((X509Certificate) CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(file.content())));
+		}
+		catch (CertificateException | RuntimeException ex) {
+			return new ParsedCertificate(null);
+		}
+	}
+
+	/** maddy's certificate, or {@code null} when its file is missing or not one. */
+	private record ParsedCertificate(X509Certificate certificate) {
 	}
 
 }

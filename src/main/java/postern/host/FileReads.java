@@ -36,9 +36,10 @@ public class FileReads {
 	private static final String ATTRIBUTE = FileReads.class.getName();
 
 	/**
-	 * Beyond this many files the kept reads are dropped: hosts are few, files three each.
+	 * Beyond this many files the kept reads are dropped: hosts are few, with three
+	 * configuration files each, a DKIM key per mail domain and maddy's certificate.
 	 */
-	private static final int MOST_FILES = 32;
+	private static final int MOST_FILES = 128;
 
 	private final Map<Place, Read> kept = new ConcurrentHashMap<>();
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import postern.PosternProperties;
+import postern.host.FileReads;
 import postern.host.FileSnapshot;
 import postern.host.Host;
 import postern.host.Hosts;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Service;
 /**
  * The DKIM keys maddy generated: {@code <state-dir>/dkim_keys/<domain>_default.dns} holds
  * the TXT value of each domain's public key. maddy writes it when it first starts with
- * the domain, so a new domain has none until maddy restarted.
+ * the domain, so a new domain has none until maddy restarted. A domain's page and its
+ * health page show the record on every view: the file is read through {@link FileReads},
+ * kept while its stamp does not change.
  */
 @Service
 public class DkimKeys {
@@ -31,9 +34,12 @@ public class DkimKeys {
 
 	private final PosternProperties properties;
 
-	DkimKeys(Hosts hosts, PosternProperties properties) {
+	private final FileReads reads;
+
+	DkimKeys(Hosts hosts, PosternProperties properties, FileReads reads) {
 		this.hosts = hosts;
 		this.properties = properties;
+		this.reads = reads;
 	}
 
 	/**
@@ -47,13 +53,24 @@ public class DkimKeys {
 		}
 		Host host = this.hosts.current();
 		Path folder = ServerSettings.of(this.properties, host).maddy().stateDir().resolve("dkim_keys");
-		FileSnapshot file = host.read(folder.resolve(domain + "_" + SELECTOR + ".dns"));
-		if (!file.exists()) {
-			return Optional.empty();
+		return this.reads
+			.read(host, folder.resolve(domain + "_" + SELECTOR + ".dns"), KeyFile.class,
+					(file) -> KeyFile.parse(domain, file))
+			.record();
+	}
+
+	/** What a key file holds that may be published. */
+	private record KeyFile(Optional<DkimRecord> record) {
+
+		static KeyFile parse(String domain, FileSnapshot file) {
+			if (!file.exists()) {
+				return new KeyFile(Optional.empty());
+			}
+			String value = new String(file.content(), StandardCharsets.US_ASCII).strip();
+			return new KeyFile(RECORD.matcher(value).matches() ? Optional.of(new DkimRecord(domain, SELECTOR, value))
+					: Optional.empty());
 		}
-		String value = new String(file.content(), StandardCharsets.US_ASCII).strip();
-		return RECORD.matcher(value).matches() ? Optional.of(new DkimRecord(domain, SELECTOR, value))
-				: Optional.empty();
+
 	}
 
 }

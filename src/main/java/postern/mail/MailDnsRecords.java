@@ -9,6 +9,7 @@ import postern.sites.SiteService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The DNS records a local domain needs for its mail to be delivered and trusted: MX, SPF,
@@ -24,14 +25,18 @@ public class MailDnsRecords {
 
 	private final SiteService sites;
 
-	private final ObjectProvider<ReportsAddress> reportsAddress;
+	/**
+	 * The reports' settings, looked up in the context once: each lookup resolves the
+	 * dependency again, and a domain page asks on every view.
+	 */
+	private final SingletonSupplier<ReportsAddress> reportsAddress;
 
 	MailDnsRecords(MailDomains domains, DkimKeys dkimKeys, SiteService sites,
 			ObjectProvider<ReportsAddress> reportsAddress) {
 		this.domains = domains;
 		this.dkimKeys = dkimKeys;
 		this.sites = sites;
-		this.reportsAddress = reportsAddress;
+		this.reportsAddress = SingletonSupplier.ofNullable(reportsAddress::getIfAvailable);
 	}
 
 	/**
@@ -67,7 +72,7 @@ public class MailDnsRecords {
 	}
 
 	private Optional<String> reportsMailbox() {
-		ReportsAddress source = this.reportsAddress.getIfAvailable();
+		ReportsAddress source = this.reportsAddress.get();
 		try {
 			return (source == null) ? Optional.empty()
 					: source.address().map((address) -> address.toLowerCase(java.util.Locale.ROOT));

@@ -130,7 +130,10 @@ public class MailDomains {
 	 * @return the steps
 	 */
 	public List<RewriteStep> rewriteSteps() {
-		return read().conf().rewriteSteps();
+		// a domain page shows them on every view, and each parse of the rules costs more
+		// than the rest of the file's questions together
+		Read read = read();
+		return this.views.of(read, View.REWRITES, () -> read.conf().rewriteSteps());
 	}
 
 	/**
@@ -211,7 +214,7 @@ public class MailDomains {
 	/** What pages derive from one parse of the file. */
 	private enum View {
 
-		LIST, OVERVIEW
+		LIST, OVERVIEW, REWRITES
 
 	}
 

@@ -3,8 +3,10 @@ package postern.sites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -113,12 +115,9 @@ public class SiteService {
 	 * @return the policy text, or empty when no {@code mta-sts.<domain>} site serves one
 	 */
 	public Optional<String> servedMtaStsPolicy(String domain) {
-		try {
-			return MtaStsPolicy.servedBy(read(this.hosts.current()).file(), domain);
-		}
-		catch (CaddyfileSyntaxException ex) {
-			return Optional.empty();
-		}
+		Host host = this.hosts.current();
+		return this.reads.read(host, caddyfile(host), ServedPolicies.class, ServedPolicies::of)
+			.of(domain.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -549,6 +548,35 @@ public class SiteService {
 	}
 
 	private record Loaded(FileSnapshot snapshot, Caddyfile file) {
+	}
+
+	/**
+	 * The MTA-STS policies a Caddyfile serves, by the host of their site: a domain page
+	 * and its health page show each domain's policy on every view, which looked through
+	 * every site block each time. Found once per read of the file.
+	 */
+	private record ServedPolicies(Map<String, String> byHost) {
+
+		static ServedPolicies of(FileSnapshot snapshot) {
+			Map<String, String> byHost = new HashMap<>();
+			try {
+				for (Block block : Caddyfile.parse(snapshot.content()).blocks()) {
+					// the first site of a host serves it, as Caddy does
+					SiteBlocks.policyText(block)
+						.ifPresent((policy) -> block.keys()
+							.forEach((key) -> byHost.putIfAbsent(SiteBlocks.hostOf(key), policy)));
+				}
+			}
+			catch (CaddyfileSyntaxException ex) {
+				// a file Caddy cannot read serves no policy
+			}
+			return new ServedPolicies(Map.copyOf(byHost));
+		}
+
+		Optional<String> of(String domain) {
+			return Optional.ofNullable(this.byHost.get("mta-sts." + domain));
+		}
+
 	}
 
 }

@@ -66,4 +66,21 @@ class DomainPageReadsIntegrationTests extends PosternIntegrationTests {
 		assertThat(this.host.reads(aliases)).isEqualTo(2);
 	}
 
+	@Test
+	void aDomainsHealthPageReadsItsDkimKeyCaddyfileAndCertificateOnce() throws Exception {
+		Path dkimKey = SERVER.resolve("var/lib/maddy/dkim_keys/xoyize.xyz_default.dns");
+		Path caddyfile = SERVER.resolve("etc/caddy/Caddyfile");
+		Path certificate = SERVER.resolve("etc/maddy/certs/mx1.xoyize.xyz/fullchain.pem");
+		this.host.clear();
+		this.mvc.perform(get("/health/xoyize.xyz").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("default._domainkey.xoyize.xyz."),
+					containsString("_mta-sts.xoyize.xyz."), containsString("IN TLSA 3 1 1 "))));
+		// the zone snippet asks for the key and the policy twice: for what a run
+		// expects, and for the records
+		assertThat(this.host.reads(dkimKey)).isOne();
+		assertThat(this.host.reads(caddyfile)).isOne();
+		assertThat(this.host.reads(certificate)).isOne();
+	}
+
 }
