@@ -96,8 +96,8 @@ class CommandLogTests {
 	}
 
 	private CommandLog commandLog(Duration flushEvery) {
-		return new CommandLog(this.entries, this.transactions, new AuditProperties(Duration.ofDays(7)),
-				Clock.fixed(NOW, ZoneOffset.UTC), flushEvery);
+		return new CommandLog(this.entries, new CommandLogWrites(), this.transactions,
+				new AuditProperties(Duration.ofDays(7)), Clock.fixed(NOW, ZoneOffset.UTC), flushEvery);
 	}
 
 	private static CommandRan ran(CommandKind kind, String... argv) {

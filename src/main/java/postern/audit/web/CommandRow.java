@@ -26,16 +26,18 @@ record CommandRow(String at, String atText, String actor, String clientAddress, 
 		String result, boolean failed) {
 
 	/** As the audit log's lines show the time. */
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** The server's time zone, in which both logs show the time. */
+	static final ZoneId ZONE = ZoneId.systemDefault();
 
 	static CommandRow of(CommandLogEntry entry, MessageSource messages, Locale locale) {
 		String result = entry.isTimedOut()
 				? messages.getMessage("audit.command.timed-out", new Object[] { entry.getDurationMillis() }, locale)
 				: messages.getMessage("audit.command.exit",
 						new Object[] { entry.getExitCode(), entry.getDurationMillis() }, locale);
-		return new CommandRow(entry.getAt().toString(), TIME.format(entry.getAt().atZone(ZoneId.systemDefault())),
-				entry.getActor(), entry.getClientAddress(), entry.getHost(), entry.getCommand(), result,
-				!entry.isSuccess());
+		return new CommandRow(entry.getAt().toString(), TIME.format(entry.getAt().atZone(ZONE)), entry.getActor(),
+				entry.getClientAddress(), entry.getHost(), entry.getCommand(), result, !entry.isSuccess());
 	}
 
 }
