@@ -11,7 +11,9 @@ import org.springframework.context.MessageSource;
 /**
  * One line of the command log as the page shows it, its texts made once here: a page
  * shows fifty lines, and each expression the template evaluates on a line costs more than
- * the line itself.
+ * the line itself. Public, as Spring compiles an expression to bytecode only when the
+ * type it reads is public: a line of a package-private type is read through reflection,
+ * each of its fields on every render.
  *
  * @param at when the command ran, as the {@code datetime} of its {@code <time>}
  * @param atText when it ran, in the server's time zone
@@ -22,7 +24,7 @@ import org.springframework.context.MessageSource;
  * @param result its exit code and duration, or that it was killed at its timeout
  * @param failed whether it failed or was killed
  */
-record CommandRow(String at, String atText, String actor, String clientAddress, String host, String command,
+public record CommandRow(String at, String atText, String actor, String clientAddress, String host, String command,
 		String result, boolean failed) {
 
 	/** As the audit log's lines show the time. */

@@ -21,7 +21,7 @@ import org.springframework.context.MessageSource;
  * @param detail free text (a diff, a command's output), or {@code null}
  * @param success whether it succeeded
  */
-record EventRow(String at, String atText, String actor, String clientAddress, String host, String action,
+public record EventRow(String at, String atText, String actor, String clientAddress, String host, String action,
 		String actionText, String target, String detail, boolean success) {
 
 	static EventRow of(AuditEvent event, MessageSource messages, Locale locale) {
