@@ -3,6 +3,7 @@ package postern.audit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -121,6 +122,26 @@ public class AuditLog {
 	}
 
 	/**
+	 * A page of the log as a page shows it, newest first. The first page of the whole
+	 * log, the one opened to see what was done last, is made into rows once and kept
+	 * until the next event is written.
+	 * @param <T> what the page shows of an event
+	 * @param query text to look for in actor, action, target and address; blank for all
+	 * @param pageable the page
+	 * @param view what the rows depend on besides the events (the page's locale); rows
+	 * kept for another view are not reused
+	 * @param row what the page shows of an event
+	 * @return the rows
+	 */
+	public <T> Page<T> find(String query, Pageable pageable, Object view, Function<AuditEvent, T> row) {
+		if (StringUtils.hasText(query) || pageable.getPageNumber() != 0) {
+			return find(query, pageable).map(row);
+		}
+		return this.writes.read(new FirstPage(pageable.getPageSize(), view),
+				(key) -> this.events.findAllByOrderByAtDescIdDesc(pageable).map(row));
+	}
+
+	/**
 	 * The newest events.
 	 * @param count how many
 	 * @return at most {@code count} events, newest first; read again once an event is
@@ -152,6 +173,15 @@ public class AuditLog {
 			return text;
 		}
 		return text.substring(0, length);
+	}
+
+	/**
+	 * The key of the kept first page, apart from the counts of {@link #latest(int)}.
+	 *
+	 * @param size its rows
+	 * @param view what its rows were made for
+	 */
+	private record FirstPage(int size, Object view) {
 	}
 
 }

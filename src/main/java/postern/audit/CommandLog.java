@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public class CommandLog implements DisposableBean {
 
 	private final CommandLogRepository entries;
 
+	private final CommandLogWrites writes;
+
 	private final TransactionTemplate transactions;
 
 	/**
@@ -76,14 +79,15 @@ public class CommandLog implements DisposableBean {
 	});
 
 	@Autowired
-	CommandLog(CommandLogRepository entries, PlatformTransactionManager transactionManager, AuditProperties properties,
-			Optional<Clock> clock) {
-		this(entries, transactionManager, properties, clock.orElseGet(Clock::systemUTC), FLUSH_EVERY);
+	CommandLog(CommandLogRepository entries, CommandLogWrites writes, PlatformTransactionManager transactionManager,
+			AuditProperties properties, Optional<Clock> clock) {
+		this(entries, writes, transactionManager, properties, clock.orElseGet(Clock::systemUTC), FLUSH_EVERY);
 	}
 
-	CommandLog(CommandLogRepository entries, PlatformTransactionManager transactionManager, AuditProperties properties,
-			Clock clock, Duration flushEvery) {
+	CommandLog(CommandLogRepository entries, CommandLogWrites writes, PlatformTransactionManager transactionManager,
+			AuditProperties properties, Clock clock, Duration flushEvery) {
 		this.entries = entries;
+		this.writes = writes;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
@@ -126,6 +130,11 @@ public class CommandLog implements DisposableBean {
 	public int prune() {
 		Instant before = this.clock.instant().minus(this.retention);
 		Integer removed = this.transactions.execute((status) -> this.entries.deleteOlderThan(before));
+		if (removed != null && removed > 0) {
+			// a bulk delete passes no entity listener: the kept first page is counted
+			// stale here
+			this.writes.written();
+		}
 		return (removed != null) ? removed : 0;
 	}
 
@@ -143,6 +152,26 @@ public class CommandLog implements DisposableBean {
 			}
 			return this.entries.search(query.strip(), pageable);
 		});
+	}
+
+	/**
+	 * A page of the log as a page shows it, newest first, with what is queued written
+	 * first. The first page of the whole log, the one opened to watch what runs, is made
+	 * into rows once and kept until the next write.
+	 * @param <T> what the page shows of an entry
+	 * @param query text to look for in actor, command, host and address; blank for all
+	 * @param pageable the page
+	 * @param view what the rows depend on besides the entries (the page's locale); rows
+	 * kept for another view are not reused
+	 * @param row what the page shows of an entry
+	 * @return the rows
+	 */
+	public <T> Page<T> find(String query, Pageable pageable, Object view, Function<CommandLogEntry, T> row) {
+		if (StringUtils.hasText(query) || pageable.getPageNumber() != 0) {
+			return find(query, pageable).map(row);
+		}
+		flush();
+		return this.writes.read(new FirstPage(pageable.getPageSize(), view), (key) -> find(null, pageable).map(row));
 	}
 
 	private void flushQuietly() {
@@ -168,6 +197,15 @@ public class CommandLog implements DisposableBean {
 	public void destroy() {
 		this.writer.shutdownNow();
 		flushQuietly();
+	}
+
+	/**
+	 * The key of the kept first page.
+	 *
+	 * @param size its rows
+	 * @param view what its rows were made for
+	 */
+	private record FirstPage(int size, Object view) {
 	}
 
 }

@@ -4,13 +4,17 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
+
+import postern.infrastructure.StoredRowListener;
 
 /**
  * One command that only read, in the command log: kept for diagnosis, apart from the
  * audit log of actions, and pruned sooner.
  */
 @Entity
+@EntityListeners(StoredRowListener.class)
 @Table(name = "command_log")
 public class CommandLogEntry extends Recorded {
 

@@ -14,6 +14,8 @@ import postern.host.HostEvents.CommandRan;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate", showSql = false)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import(CommandLogWrites.class)
 class CommandLogTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
@@ -36,6 +39,9 @@ class CommandLogTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	CommandLogWrites writes;
 
 	private CommandLog log;
 
@@ -95,8 +101,25 @@ class CommandLogTests {
 			.containsExactly("ufw status verbose");
 	}
 
+	@Test
+	void theFirstPageIsKeptUntilTheNextWrite() {
+		this.log = commandLog(Duration.ofHours(1));
+		this.entries.save(entry(NOW.minus(Duration.ofDays(8)), "ufw status verbose"));
+		Page<String> first = this.log.find(null, Pageable.ofSize(10), "en", CommandLogEntry::getCommand);
+		assertThat(this.log.find(null, Pageable.ofSize(10), "en", CommandLogEntry::getCommand)).isSameAs(first);
+		assertThat(this.log.find(null, Pageable.ofSize(10), "fr", CommandLogEntry::getCommand)).isNotSameAs(first)
+			.containsExactly("ufw status verbose");
+		this.log.record(ran(CommandKind.FAIL2BAN_STATUS, "fail2ban-client", "status"));
+		assertThat(this.log.find(null, Pageable.ofSize(10), "en", CommandLogEntry::getCommand))
+			.containsExactly("fail2ban-client status", "ufw status verbose");
+		this.log.prune();
+		assertThat(this.log.find(null, Pageable.ofSize(10), "en", CommandLogEntry::getCommand))
+			.containsExactly("fail2ban-client status");
+		assertThat(this.log.find("ufw", Pageable.ofSize(10), "en", CommandLogEntry::getCommand)).isEmpty();
+	}
+
 	private CommandLog commandLog(Duration flushEvery) {
-		return new CommandLog(this.entries, this.transactions, new AuditProperties(Duration.ofDays(7)),
+		return new CommandLog(this.entries, this.writes, this.transactions, new AuditProperties(Duration.ofDays(7)),
 				Clock.fixed(NOW, ZoneOffset.UTC), flushEvery);
 	}
 

@@ -46,9 +46,11 @@ class AuditController {
 		boolean commands = COMMANDS.equals(log);
 		int requested = Paging.requested(page);
 		Page<?> events = commands
-				? Paging.within(requested, PAGE_SIZE, (pageable) -> this.commandLog.find(query, pageable))
-					.map((entry) -> CommandRow.of(entry, this.messages, locale))
-				: Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable));
+				? Paging.within(requested, PAGE_SIZE,
+						(pageable) -> this.commandLog.find(query, pageable, locale,
+								(entry) -> CommandRow.of(entry, this.messages, locale)))
+				: Paging.within(requested, PAGE_SIZE, (pageable) -> this.auditLog.find(query, pageable, locale,
+						(event) -> EventRow.of(event, this.messages, locale)));
 		model.addAttribute("log", commands ? COMMANDS : null);
 		model.addAttribute("events", events);
 		model.addAttribute("paging", Paging.of(events));
