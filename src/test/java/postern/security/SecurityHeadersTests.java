@@ -2,12 +2,15 @@ package postern.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,6 +34,8 @@ class SecurityHeadersTests extends PosternIntegrationTests {
 			"\\sstyle\\s*=|\\son[a-z]+\\s*=|<style|<script(?![^>]*\\bth:src=)(?![^>]*\\bsrc=)|javascript:",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
 	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@LocalServerPort
@@ -53,7 +58,7 @@ class SecurityHeadersTests extends PosternIntegrationTests {
 	void plainHttpGetsNoHstsAndACookieWithoutSecure() throws Exception {
 		HttpResponse<String> response = get("/login", null);
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
-		String cookie = sessionCookie(response);
+		String cookie = csrfCookie(response);
 		assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
 		assertThat(cookie).doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
 	}
@@ -65,8 +70,32 @@ class SecurityHeadersTests extends PosternIntegrationTests {
 			.asString()
 			.contains("max-age=31536000")
 			.contains("includeSubDomains");
-		String cookie = sessionCookie(response);
+		String cookie = csrfCookie(response);
 		assertThat(cookie).containsIgnoringCase("Secure")
+			.containsIgnoringCase("HttpOnly")
+			.containsIgnoringCase("SameSite=Strict");
+	}
+
+	@Test
+	void theSessionCookieOfALoginOverHttpsIsSecure() throws Exception {
+		HttpResponse<String> page = get("/login", "https");
+		String csrf = csrfCookie(page).split(";", 2)[0];
+		Matcher token = CSRF_FIELD.matcher(page.body());
+		assertThat(token.find()).isTrue();
+		String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> login = this.client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login"))
+				.header("X-Forwarded-Proto", "https")
+				.header("Cookie", csrf)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().allValues("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith("JSESSIONID="))
+			.singleElement()
+			.asString()
+			.containsIgnoringCase("Secure")
 			.containsIgnoringCase("HttpOnly")
 			.containsIgnoringCase("SameSite=Strict");
 	}
@@ -91,13 +120,17 @@ class SecurityHeadersTests extends PosternIntegrationTests {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static String sessionCookie(HttpResponse<String> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+	/**
+	 * The cookie an anonymous visitor of the login page gets: its CSRF token, and no
+	 * session.
+	 */
+	private static String csrfCookie(HttpResponse<String> response) {
+		List<String> cookies = response.headers().allValues("Set-Cookie");
+		assertThat(cookies).noneMatch((cookie) -> cookie.startsWith("JSESSIONID="));
+		return cookies.stream()
+			.filter((cookie) -> cookie.startsWith("XSRF-TOKEN="))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+			.orElseThrow(() -> new AssertionError("no CSRF cookie in " + response.headers().map()));
 	}
 
 }

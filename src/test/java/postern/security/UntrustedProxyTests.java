@@ -35,7 +35,7 @@ class UntrustedProxyTests extends PosternIntegrationTests {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
-		assertThat(response.headers().allValues("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith("JSESSIONID="))
+		assertThat(response.headers().allValues("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith("XSRF-TOKEN="))
 			.singleElement()
 			.asString()
 			.doesNotContainIgnoringCase("secure");
