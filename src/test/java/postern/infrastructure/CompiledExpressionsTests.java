@@ -51,7 +51,7 @@ class CompiledExpressionsTests extends PosternIntegrationTests {
 		List<MockHttpServletRequestBuilder> pages = List.of(get("/"), get("/domains/xoyize.xyz"), get("/aliases/new"),
 				get("/sites/new"), get("/hosts/new"), get("/admins"), get("/account"), get("/account/tokens"),
 				get("/hosts/new").param("lang", "fr"), get("/aliases").header("HX-Request", "true"),
-				post("/hosts/new").param("name", "").param("port", "seventy").with(csrf()),
+				post("/hosts/new").param("name", "-bad").param("port", "seventy").with(csrf()),
 				post("/sites/new").param("kind", "STATIC").param("addresses", "not a site").with(csrf()));
 		pages.forEach((page) -> page.with(user("admin").roles("ADMIN")));
 		List<String> before = pages.stream().map(this::render).toList();
