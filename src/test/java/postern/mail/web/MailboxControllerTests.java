@@ -119,6 +119,9 @@ class MailboxControllerTests {
 			.andExpect(content().string(allOf(containsString("153 mailboxes"), containsString("alice@xoyize.xyz"),
 					containsString("half-made: login without mail storage"),
 					containsString("action=\"/mailboxes/half@xoyize.xyz/repair\""),
+					containsString("href=\"/mailboxes/alice@xoyize.xyz/password\">Password</a>"),
+					containsString("href=\"/mailboxes/old@xoyize.xyz/delete\">Delete</a>"),
+					not(containsString("/mailboxes/old@xoyize.xyz/password")),
 					containsString("archived: mail kept, no login"),
 					containsString("/mailboxes/new?localPart=old&amp;domain=xoyize.xyz"), containsString("Page 2 of 4"),
 					containsString("page=2"))));

@@ -190,6 +190,30 @@ class SiteControllerTests {
 	}
 
 	@Test
+	void refusedFormGivesBackWhatWasTypedAndChosen() throws Exception {
+		this.mvc
+			.perform(post("/sites/new").with(csrf())
+				.param("kind", "redirect")
+				.param("addresses", "old.example.org")
+				.param("redirectTo", "https://new.example.org/<a>")
+				.param("redirectStatus", "302")
+				.param("mode", "enforce")
+				.param("mx", "mx1.example.org")
+				.param("maxAge", "30"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "maxAge"))
+			.andExpect(content().string(allOf(containsString("name=\"addresses\" value=\"old.example.org\""),
+					containsString("name=\"redirectTo\" value=\"https://new.example.org/&lt;a&gt;\""),
+					containsString("name=\"mx\" value=\"mx1.example.org\""),
+					containsString("<option value=\"redirect\" selected=\"selected\">"),
+					containsString("<option value=\"302\" selected=\"selected\">"),
+					containsString("<option value=\"enforce\" selected=\"selected\">"),
+					not(containsString("<option value=\"static\" selected")),
+					not(containsString("<option value=\"testing\" selected")))));
+		verify(this.sites, never()).previewNew(any());
+	}
+
+	@Test
 	void unknownSiteIsNotFound() throws Exception {
 		given(this.sites.find(eq("nowhere.example.org"))).willThrow(new SiteNotFoundException("nowhere.example.org"));
 		this.mvc.perform(get("/sites/nowhere.example.org/edit")).andExpect(status().isNotFound());
