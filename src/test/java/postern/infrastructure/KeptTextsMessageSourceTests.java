@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The kept texts are those Spring's own message source gives, in every language, with
- * and without arguments, and a missing text is still missing.
+ * The kept texts are those Spring's own message source gives, in every language, with and
+ * without arguments, and a missing text is still missing.
  */
 class KeptTextsMessageSourceTests {
 
