@@ -21,11 +21,12 @@ import org.springframework.web.context.request.RequestContextHolder;
  * once. Across requests, a file of a host that can {@link Host#stamp stamp} it (the local
  * machine) is kept with its stamp, and each request stats it: the same stamp serves the
  * same read and the same parses, another stamp (a hand edit, a write by Postern) reads it
- * again. A file modified less than {@link FileStamp#SETTLING} ago is not kept, since a
- * second write within the same tick of the file system's clock would leave the same
- * stamp. Only the last read of each file is kept, with its parses. A host that cannot
- * stamp its files (SSH) has them read at each request, and outside a request (background
- * work) at each call.
+ * again. A file modified less than {@link FileStamp#settledAt a tick} ago (50 ms, or two
+ * seconds where the file system keeps whole seconds) is not kept, since a second write
+ * within the same tick of the file system's clock would leave the same stamp. Only the
+ * last read of each file is kept, with its parses. A host that cannot stamp its files
+ * (SSH) has them read at each request, and outside a request (background work) at each
+ * call.
  * <p>
  * The conflict check of a write does not rely on any of this: the host reads the file
  * again under its lock and compares it with the snapshot the edit was based on.

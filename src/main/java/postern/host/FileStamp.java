@@ -19,13 +19,18 @@ import java.time.Instant;
 public record FileStamp(Object fileKey, long size, FileTime modified, FileTime changed) {
 
 	/**
-	 * How long after its last modification a file's stamp can be trusted. A file system
-	 * stores times in ticks (a few milliseconds on ext4, a second on ext3 or ext4 with
-	 * small inodes), so a second write within the tick of the first leaves the same
-	 * times; once a tick has passed since the last modification, any later write gives a
-	 * later time.
+	 * How long after its last modification a file's stamp can be trusted on a file system
+	 * that stores times in whole seconds (ext3, ext4 with small inodes, FAT keeps two): a
+	 * second write within the second of the first leaves the same times.
 	 */
-	static final Duration SETTLING = Duration.ofSeconds(1);
+	static final Duration SETTLING = Duration.ofSeconds(2);
+
+	/**
+	 * The same on a file system that stores finer times (ext4, XFS, Btrfs, tmpfs): they
+	 * move with the kernel's clock tick, at most 10 ms, so once this has passed any later
+	 * write gives a later time.
+	 */
+	static final Duration FINE_SETTLING = Duration.ofMillis(50);
 
 	/**
 	 * Whether the file was last modified long enough before {@code now} that a later
@@ -34,7 +39,16 @@ public record FileStamp(Object fileKey, long size, FileTime modified, FileTime c
 	 * @return {@code true} when the stamp tells every later write apart
 	 */
 	public boolean settledAt(Instant now) {
-		return this.modified.toInstant().isBefore(now.minus(SETTLING));
+		return this.modified.toInstant().isBefore(now.minus(settling()));
+	}
+
+	/**
+	 * A time with a fraction of a second says that the file system keeps fractions; whole
+	 * seconds on both times say that it may not.
+	 */
+	private Duration settling() {
+		boolean fine = this.modified.toInstant().getNano() != 0 || this.changed.toInstant().getNano() != 0;
+		return fine ? FINE_SETTLING : SETTLING;
 	}
 
 }
