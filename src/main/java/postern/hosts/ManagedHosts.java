@@ -60,6 +60,9 @@ public class ManagedHosts implements Hosts {
 
 	private static final Logger logger = LoggerFactory.getLogger(ManagedHosts.class);
 
+	/** The key of the switcher's list among what the host writes keep. */
+	private static final String SWITCHER = "switcher";
+
 	private final LocalHost local;
 
 	private final RemoteHostRepository repository;
@@ -83,8 +86,6 @@ public class ManagedHosts implements Hosts {
 	private final Map<Long, char[]> passphrases = new ConcurrentHashMap<>();
 
 	private final RemoteHostChanges changes;
-
-	private volatile RemoteChoices remoteChoices;
 
 	ManagedHosts(LocalHost local, RemoteHostRepository repository, CommandCatalogue catalogue,
 			PosternProperties properties, ApplicationEventPublisher events, RemoteHostChanges changes,
@@ -138,21 +139,14 @@ public class ManagedHosts implements Hosts {
 
 	/**
 	 * The remote hosts as the switcher offers them, none selected: the ones read last,
-	 * unless a row changed since. A list read before a change commits is kept with the
-	 * count of changes it was read under, so it is read again at the next call.
+	 * unless a row was written since.
 	 */
 	private List<HostChoice> remoteChoices() {
-		long changes = this.changes.count();
-		RemoteChoices known = this.remoteChoices;
-		if (known != null && known.changes() == changes) {
-			return known.choices();
-		}
-		List<HostChoice> choices = this.repository.findAllByOrderByNameAsc()
-			.stream()
-			.map((remote) -> new HostChoice(remote.getKey(), remote.getName(), false, remote.isTrusted()))
-			.toList();
-		this.remoteChoices = new RemoteChoices(changes, choices);
-		return choices;
+		return this.changes.read(SWITCHER,
+				(unused) -> this.repository.findAllByOrderByNameAsc()
+					.stream()
+					.map((remote) -> new HostChoice(remote.getKey(), remote.getName(), false, remote.isTrusted()))
+					.toList());
 	}
 
 	/**
@@ -441,13 +435,6 @@ public class ManagedHosts implements Hosts {
 		if (host != null) {
 			host.close();
 		}
-	}
-
-	/**
-	 * The remote hosts of the switcher and the count of host changes they were read
-	 * under.
-	 */
-	private record RemoteChoices(long changes, List<HostChoice> choices) {
 	}
 
 	private void rememberPassphrase(Long id, char[] passphrase) {

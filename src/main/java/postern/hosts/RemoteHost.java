@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import postern.host.HostOverrides;
 import postern.host.HostSetting;
 import postern.host.SshHost;
+import postern.infrastructure.StoredRowListener;
 
 /**
  * A server Postern manages over SSH: where it is, how to log in (a key file, never a
@@ -23,7 +24,7 @@ import postern.host.SshHost;
  * It is used only once the admin has confirmed the fingerprint read when it was added.
  */
 @Entity
-@EntityListeners(RemoteHostListener.class)
+@EntityListeners(StoredRowListener.class)
 @Table(name = "remote_host")
 public class RemoteHost {
 
