@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -37,8 +38,8 @@ class ApiSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens, AuditLog auditLog,
-			SessionRegistry sessionRegistry, CsrfTokenRepository csrfTokens, PosternProperties properties,
-			ApiProperties api) throws Exception {
+			SessionRegistry sessionRegistry, CsrfTokenRepository csrfTokens, CsrfTokenRequestHandler csrfTokenMasks,
+			PosternProperties properties, ApiProperties api) throws Exception {
 		boolean secondFactorRequired = properties.security().requireTotp();
 		http.securityMatcher(API_PATHS);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, API_PATHS)
@@ -49,7 +50,9 @@ class ApiSecurityConfiguration {
 					secondFactorRequired)));
 		// A browser never sends an Authorization header by itself: a token call cannot be
 		// forged across sites, a session call can and keeps its CSRF check.
-		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(ApiTokenFilter::hasBearer));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+			.csrfTokenRequestHandler(csrfTokenMasks)
+			.ignoringRequestMatchers(ApiTokenFilter::hasBearer));
 		// Never create a session here; an existing one (a logged-in admin) is still read,
 		// unless it was ended elsewhere.
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));

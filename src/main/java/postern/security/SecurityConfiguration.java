@@ -24,8 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -59,9 +60,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
-			CsrfTokenRepository csrfTokens, ObjectProvider<AdminAuthenticationProvider> provider,
-			ObjectProvider<LoginSuccessHandler> successHandler, ObjectProvider<AuthenticationEventPublisher> events,
-			ObjectProvider<PosternProperties> properties) throws Exception {
+			CsrfTokenRepository csrfTokens, CsrfTokenRequestHandler csrfTokenMasks,
+			ObjectProvider<AdminAuthenticationProvider> provider, ObjectProvider<LoginSuccessHandler> successHandler,
+			ObjectProvider<AuthenticationEventPublisher> events, ObjectProvider<PosternProperties> properties)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
 			.requestMatchers(LoginSuccessHandler.CODE_PAGE)
@@ -87,6 +89,7 @@ class SecurityConfiguration {
 		// which runs no action. Checked there, a form Tomcat would not read (over its
 		// size limit) would fail its CSRF check again and end on Tomcat's bare page.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+			.csrfTokenRequestHandler(csrfTokenMasks)
 			.ignoringRequestMatchers((request) -> request.getDispatcherType() == DispatcherType.ERROR));
 		// Every session is registered, so an admin can see theirs and end them all; an
 		// ended session is sent to the login page at its next request.
@@ -123,19 +126,28 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The CSRF token in a cookie of its own rather than in the session: the login form
-	 * needs a token, and kept in the session every visit to it would create a session
-	 * that stays for the session timeout, so that anyone could fill the heap by asking
-	 * for the login page. The cookie is as strict as the session's: HTTP only (forms and
-	 * htmx take the token from the page), same site, and secure on a secure request. The
-	 * API's chain checks a session call with the same token.
+	 * The CSRF token: an anonymous visitor's in a cookie, so that the login page creates
+	 * no session; a signed-in admin's in their session
+	 * ({@link SessionOrCookieCsrfTokens}). The API's chain checks a session call with the
+	 * same token.
 	 * @return the token repository
 	 */
 	@Bean
 	static CsrfTokenRepository csrfTokens() {
-		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
-		return tokens;
+		return new SessionOrCookieCsrfTokens();
+	}
+
+	/**
+	 * The CSRF token in a page masked anew at each view, as Spring Security does by
+	 * default, with random bytes drawn by each request thread from a generator of its own
+	 * ({@link PerThreadSecureRandom}).
+	 * @return the handler of the token in a request
+	 */
+	@Bean
+	static CsrfTokenRequestHandler csrfTokenMasks() {
+		XorCsrfTokenRequestAttributeHandler masks = new XorCsrfTokenRequestAttributeHandler();
+		masks.setSecureRandom(new PerThreadSecureRandom());
+		return masks;
 	}
 
 	@Bean

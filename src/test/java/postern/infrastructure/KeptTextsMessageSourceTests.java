@@ -2,8 +2,13 @@ package postern.infrastructure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +45,9 @@ class KeptTextsMessageSourceTests {
 				// twice: formatted, then kept
 				assertThat(this.kept.getMessage(code, null, language)).as(code).isEqualTo(expected);
 				assertThat(this.kept.getMessage(code, null, language)).as(code).isEqualTo(expected);
+				Object[] arguments = { 7, 12, 1234567 };
+				assertThat(this.kept.getMessage(code, arguments, language)).as(code)
+					.isEqualTo(this.spring.getMessage(code, arguments, language));
 			}
 		}
 	}
@@ -62,10 +70,32 @@ class KeptTextsMessageSourceTests {
 	}
 
 	@Test
+	void threadsFormattingOneTextAtOnceEachGetTheirOwnArguments() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			// below 1000, where the page numbers are written without a separator
+			List<Future<Boolean>> answers = IntStream.range(0, 2000)
+				.map((i) -> i % 900)
+				.mapToObj((i) -> threads
+					.submit(() -> this.kept.getMessage("pagination.position", new Object[] { i, i + 1 }, Locale.ENGLISH)
+						.equals("Page " + i + " of " + (i + 1))))
+				.toList();
+			for (Future<Boolean> answer : answers) {
+				assertThat(answer.get()).isTrue();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
 	void aMissingTextIsStillMissing() {
 		assertThat(this.kept.getMessage("no.such.text", null, "fallback", Locale.ENGLISH)).isEqualTo("fallback");
 		assertThatExceptionOfType(NoSuchMessageException.class)
 			.isThrownBy(() -> this.kept.getMessage("no.such.text", null, Locale.ENGLISH));
+		assertThat(this.kept.getMessage("no.such.text", new Object[] { 1 }, "fallback {0}", Locale.ENGLISH))
+			.isEqualTo("fallback 1");
 	}
 
 	private static <S extends ResourceBundleMessageSource> S configure(S messages) {

@@ -101,6 +101,57 @@ class SecurityHeadersTests extends PosternIntegrationTests {
 	}
 
 	@Test
+	void aSignedInClientThatSendsOnlyItsSessionKeepsOneTokenInTheSession() throws Exception {
+		String session = signIn();
+		HttpResponse<String> first = send(page("/account").header("Cookie", session).build());
+		HttpResponse<String> second = send(page("/account").header("Cookie", session).build());
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.headers().allValues("Set-Cookie").stream().filter((c) -> c.startsWith("XSRF-TOKEN=")))
+			.as("a token kept in the session needs no cookie")
+			.isEmpty();
+		assertThat(second.headers().allValues("Set-Cookie")).isEmpty();
+		Matcher token = CSRF_FIELD.matcher(second.body());
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> logout = send(page("/logout").header("Cookie", session)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+			.build());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(logout.headers().firstValue("Location")).get().asString().endsWith("/login?logout");
+	}
+
+	/** Signs in as a script does, and keeps only the session's cookie. */
+	private String signIn() throws Exception {
+		HttpResponse<String> page = get("/login", null);
+		String csrf = csrfCookie(page).split(";", 2)[0];
+		Matcher token = CSRF_FIELD.matcher(page.body());
+		assertThat(token.find()).isTrue();
+		String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> login = send(page("/login").header("Cookie", csrf)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+		assertThat(login.statusCode()).isEqualTo(302);
+		return login.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+			.map((cookie) -> cookie.split(";", 2)[0])
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private HttpRequest.Builder page(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void noTemplateUsesInlineScriptOrStyleThatTheCspWouldBlock() throws IOException {
 		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
 			List<Path> templates = files.filter((path) -> path.toString().endsWith(".html")).toList();
