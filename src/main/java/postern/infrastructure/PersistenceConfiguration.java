@@ -14,11 +14,12 @@ import postern.PosternApplication;
  * of a {@code @Query} is not parsed by Spring Data's own HQL grammar.
  * <p>
  * That grammar parses each query once more, at start, to derive count queries and sorts:
- * a third of a second of the start on this project's two-core machine, and some 300
- * classes kept for the life of the process. Postern's queries are plain (their count
- * queries are {@code select count(…)} of the same {@code from … where}, their sorts
- * written in the query), which the regular-expression rewriter covers; Hibernate still
- * parses and checks every query at start, so a wrong one still stops the start.
+ * over half a second of the start on this project's two-core machine (docs/benchmarks.md,
+ * "Start-up and memory"), and 370 classes kept for the life of the process. Postern's
+ * queries are plain (their count queries are {@code select count(…)} of the same
+ * {@code from … where}, their sorts written in the query), which the regular-expression
+ * rewriter covers; Hibernate still parses and checks every query at start, so a wrong one
+ * still stops the start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaRepositories(basePackageClasses = PosternApplication.class,
