@@ -2,8 +2,10 @@ package postern.sites;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import postern.host.FileSnapshot;
@@ -144,13 +146,23 @@ public record MtaStsPolicy(String mode, List<String> mx, long maxAge) {
 	 * @return the policy text, or empty when no {@code mta-sts.<domain>} site serves one
 	 */
 	public static Optional<String> servedBy(Caddyfile file, String domain) {
-		String host = "mta-sts." + domain.toLowerCase(Locale.ROOT);
-		return file.blocks()
-			.stream()
-			.filter((block) -> block.keys().stream().map(SiteBlocks::hostOf).anyMatch(host::equals))
-			.map(SiteBlocks::policyText)
-			.flatMap(Optional::stream)
-			.findFirst();
+		return Optional.ofNullable(servedByHost(file).get("mta-sts." + domain.toLowerCase(Locale.ROOT)));
+	}
+
+	/**
+	 * Every policy text a parsed Caddyfile serves, by the host of its site; the first
+	 * site of a host that serves a policy serves it, as Caddy picks the first.
+	 * @param file the Caddyfile
+	 * @return the policy texts, by site host (e.g. {@code mta-sts.example.org})
+	 */
+	static Map<String, String> servedByHost(Caddyfile file) {
+		Map<String, String> byHost = new HashMap<>();
+		for (Caddyfile.Block block : file.blocks()) {
+			SiteBlocks.policyText(block)
+				.ifPresent(
+						(policy) -> block.keys().forEach((key) -> byHost.putIfAbsent(SiteBlocks.hostOf(key), policy)));
+		}
+		return Map.copyOf(byHost);
 	}
 
 	private static Long parseLong(String value) {

@@ -3,7 +3,6 @@ package postern.sites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -558,19 +557,13 @@ public class SiteService {
 	private record ServedPolicies(Map<String, String> byHost) {
 
 		static ServedPolicies of(FileSnapshot snapshot) {
-			Map<String, String> byHost = new HashMap<>();
 			try {
-				for (Block block : Caddyfile.parse(snapshot.content()).blocks()) {
-					// the first site of a host serves it, as Caddy does
-					SiteBlocks.policyText(block)
-						.ifPresent((policy) -> block.keys()
-							.forEach((key) -> byHost.putIfAbsent(SiteBlocks.hostOf(key), policy)));
-				}
+				return new ServedPolicies(MtaStsPolicy.servedByHost(Caddyfile.parse(snapshot.content())));
 			}
 			catch (CaddyfileSyntaxException ex) {
 				// a file Caddy cannot read serves no policy
+				return new ServedPolicies(Map.of());
 			}
-			return new ServedPolicies(Map.copyOf(byHost));
 		}
 
 		Optional<String> of(String domain) {
