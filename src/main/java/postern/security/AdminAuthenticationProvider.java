@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import postern.security.LoginRefusedException.Reason;
 import postern.names.IpAddresses;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Checks the login form's user name and password. Every refusal looks the same from
@@ -37,17 +40,23 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 	private final PasswordEncoder encoder;
 
 	/**
-	 * A hash of a random password, checked when the account does not exist. It is made
-	 * beside the start rather than in it: one BCrypt hash is a tenth of a second of a
-	 * start on a small server, and no login comes before the start ends.
+	 * A hash of a random password, checked when the account does not exist. It is not
+	 * made during the start (one BCrypt hash is a tenth of a second of a start on a small
+	 * server) but once the application is ready, beside the first requests; a check that
+	 * needs it before then waits for it, or makes it.
 	 */
-	private final CompletableFuture<String> dummyHash;
+	private final SingletonSupplier<String> dummyHash;
 
 	AdminAuthenticationProvider(AdminAccounts accounts, LoginThrottle throttle, PasswordEncoder encoder) {
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.encoder = encoder;
-		this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode(UUID.randomUUID().toString()));
+		this.dummyHash = SingletonSupplier.of(() -> encoder.encode(UUID.randomUUID().toString()));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void makeDummyHash() {
+		CompletableFuture.runAsync(this.dummyHash::get);
 	}
 
 	@Override
@@ -61,14 +70,14 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 		}
 		Optional<Admin> admin = this.accounts.findForLogin(username);
 		if (admin.isEmpty()) {
-			passwordMatches(password, this.dummyHash.join());
+			passwordMatches(password, this.dummyHash.get());
 			this.throttle.failed(address);
 			throw new LoginRefusedException(Reason.UNKNOWN_ACCOUNT);
 		}
 		if (!this.accounts.reservePasswordCheck(username)) {
 			// the same work as a check, against the dummy hash: the account's own
 			// password is never tried while it is locked
-			passwordMatches(password, this.dummyHash.join());
+			passwordMatches(password, this.dummyHash.get());
 			this.throttle.failed(address);
 			throw new LoginRefusedException(Reason.LOCKED);
 		}
