@@ -19,6 +19,14 @@ public record Alias(String address, List<String> targets, int line) {
 	}
 
 	/**
+	 * Its targets as the aliases file and the alias form write them.
+	 * @return the targets joined by a comma and a space, {@code b@x, c@x}
+	 */
+	public String targetList() {
+		return String.join(", ", this.targets);
+	}
+
+	/**
 	 * The alias's domain.
 	 * @return the part after the {@code @}
 	 */

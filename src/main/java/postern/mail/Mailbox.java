@@ -1,5 +1,7 @@
 package postern.mail;
 
+import java.util.Locale;
+
 /**
  * A mailbox as maddy holds it: a login (credentials) and an IMAP account of the same
  * name. Either may exist without the other.
@@ -63,12 +65,15 @@ public record Mailbox(String address, String domain, boolean hasCredentials, boo
 		 */
 		NO_CREDENTIALS;
 
+		private final String messageKey = "mailboxes.state." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+
 		/**
-		 * The message key of this state's label.
+		 * The message key of this state's label, made once: every row of the list asks
+		 * it.
 		 * @return e.g. {@code mailboxes.state.complete}
 		 */
 		public String messageKey() {
-			return "mailboxes.state." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return this.messageKey;
 		}
 
 	}

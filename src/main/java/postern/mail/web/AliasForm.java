@@ -26,7 +26,7 @@ class AliasForm {
 	static AliasForm from(Alias alias) {
 		AliasForm form = new AliasForm();
 		form.setAlias(alias.address());
-		form.setTargets(String.join(", ", alias.targets()));
+		form.setTargets(alias.targetList());
 		return form;
 	}
 

@@ -132,6 +132,14 @@ class DomainControllerTests {
 	}
 
 	@Test
+	void aPageDrawnForAnUnreadableFileStillShowsWhoIsSignedIn() throws Exception {
+		given(this.domains.overview()).willThrow(new MailFileException("maddy-conf.env.mx-unknown", "MADDY_HOSTNAME"));
+		this.mvc.perform(get("/domains"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("MADDY_HOSTNAME"), containsString("class=\"logout\""))));
+	}
+
+	@Test
 	void newDomainWhoseMxHostIsAnUnknownVariableIsRefusedNextToThePolicyBox() throws Exception {
 		given(this.domains.previewAdd("b.example", true))
 			.willThrow(new MailFileException("maddy-conf.env.mx-unknown", "MADDY_HOSTNAME"));

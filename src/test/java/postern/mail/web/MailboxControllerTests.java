@@ -124,7 +124,12 @@ class MailboxControllerTests {
 					not(containsString("/mailboxes/old@xoyize.xyz/password")),
 					containsString("archived: mail kept, no login"),
 					containsString("/mailboxes/new?localPart=old&amp;domain=xoyize.xyz"), containsString("Page 2 of 4"),
-					containsString("page=2"))));
+					containsString("page=2"), containsString("<span class=\"badge badge-ok\">ready</span>"),
+					containsString("<span class=\"badge badge-warning\">half-made"),
+					containsString("<span class=\"badge badge-warning\">archived"),
+					not(containsString("/mailboxes/alice@xoyize.xyz/repair")),
+					not(containsString("/mailboxes/old@xoyize.xyz/repair")), not(containsString("localPart=alice")),
+					not(containsString("localPart=half")))));
 	}
 
 	@Test
