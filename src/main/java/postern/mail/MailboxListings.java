@@ -215,40 +215,51 @@ final class MailboxListings {
 		}
 	}
 
+	/**
+	 * Reads a list and keeps it when no later read has ended first. The read is marked as
+	 * ended under the same lock as its result is kept, before anyone waiting on it wakes:
+	 * whoever waited sees the list and no read under way.
+	 */
 	private Listing read(HostList list, CompletableFuture<Listing> future) {
 		long ticket = this.tickets.incrementAndGet();
+		Listing listing;
 		try {
-			Listing listing = new Listing(this.reader.apply(list.host), this.clock.instant(), ticket);
-			synchronized (list) {
-				if (list.listing == null || list.listing.ticket() < ticket) {
-					list.listing = listing;
-				}
-				if (list.failure != null && list.failure.ticket() < ticket) {
-					list.failure = null;
-				}
-			}
-			future.complete(listing);
-			return listing;
+			listing = new Listing(this.reader.apply(list.host), this.clock.instant(), ticket);
 		}
 		catch (RuntimeException ex) {
-			Failure failure = Failure.of(ex, this.clock.instant(), ticket);
-			logger.info("Reading the mailboxes of {} failed: {}", list.host.name(), failure.message());
-			synchronized (list) {
-				boolean newest = (list.listing == null || list.listing.ticket() < ticket)
-						&& (list.failure == null || list.failure.ticket() < ticket);
-				if (newest) {
-					list.failure = failure;
-				}
-			}
+			failed(list, future, Failure.of(ex, this.clock.instant(), ticket));
 			future.completeExceptionally(ex);
 			throw ex;
 		}
-		finally {
-			synchronized (list) {
-				if (list.running == future) {
-					list.running = null;
-				}
+		synchronized (list) {
+			if (list.listing == null || list.listing.ticket() < ticket) {
+				list.listing = listing;
 			}
+			if (list.failure != null && list.failure.ticket() < ticket) {
+				list.failure = null;
+			}
+			ended(list, future);
+		}
+		future.complete(listing);
+		return listing;
+	}
+
+	private static void failed(HostList list, CompletableFuture<Listing> future, Failure failure) {
+		logger.info("Reading the mailboxes of {} failed: {}", list.host.name(), failure.message());
+		synchronized (list) {
+			boolean newest = (list.listing == null || list.listing.ticket() < failure.ticket())
+					&& (list.failure == null || list.failure.ticket() < failure.ticket());
+			if (newest) {
+				list.failure = failure;
+			}
+			ended(list, future);
+		}
+	}
+
+	/** Called holding the list's lock. */
+	private static void ended(HostList list, CompletableFuture<Listing> future) {
+		if (list.running == future) {
+			list.running = null;
 		}
 	}
 

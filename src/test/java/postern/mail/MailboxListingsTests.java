@@ -211,6 +211,18 @@ class MailboxListingsTests {
 	}
 
 	@Test
+	void whoeverWaitedForARefreshSeesItEnded() throws Exception {
+		Host host = host("vps1");
+		loaded(host, "alice@example.org");
+		// the read's end and its waiters' wake-up raced: repeat so a loss would show
+		for (int i = 0; i < 300; i++) {
+			answer("vps1", "alice@example.org");
+			assertThat(this.listings.refresh(host, WAIT)).isTrue();
+			assertThat(this.listings.status(host).refreshing()).as("refreshing after read %d", i).isFalse();
+		}
+	}
+
+	@Test
 	void hostsKeepTheirOwnLists() {
 		Host one = host("vps1");
 		Host two = host("vps2");
