@@ -17,6 +17,10 @@ import postern.security.Authorities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Who the layout shows as signed in, worked out from the request's security context: a
+ * login waiting for its second factor is signed in, but the admin's links wait for it.
+ */
 class SignedInInterceptorTests {
 
 	@AfterEach
