@@ -231,6 +231,15 @@ final class MailboxListings {
 			future.completeExceptionally(ex);
 			throw ex;
 		}
+		catch (Error err) {
+			// no failure to show, but the read is over: the next request may start
+			// another
+			synchronized (list) {
+				ended(list, future);
+			}
+			future.completeExceptionally(err);
+			throw err;
+		}
 		synchronized (list) {
 			if (list.listing == null || list.listing.ticket() < ticket) {
 				list.listing = listing;

@@ -223,6 +223,22 @@ class MailboxListingsTests {
 	}
 
 	@Test
+	void aReadEndedByAnErrorLetsTheNextOneStart() throws Exception {
+		Host host = host("vps1");
+		loaded(host, "alice@example.org");
+		answerNext("vps1", () -> {
+			throw new StackOverflowError("deep");
+		});
+
+		assertThat(this.listings.refresh(host, WAIT)).isTrue();
+		assertThat(this.listings.status(host).refreshing()).isFalse();
+
+		answer("vps1", "bob@example.org");
+		assertThat(this.listings.refresh(host, WAIT)).isTrue();
+		assertThat(addresses(this.listings.current(host))).containsExactly("bob@example.org");
+	}
+
+	@Test
 	void hostsKeepTheirOwnLists() {
 		Host one = host("vps1");
 		Host two = host("vps2");
