@@ -232,8 +232,7 @@ final class MailboxListings {
 			throw ex;
 		}
 		catch (Error err) {
-			// no failure to show, but the read is over: the next request may start
-			// another
+			// nothing to show, but the read is over: another one may start
 			synchronized (list) {
 				ended(list, future);
 			}
