@@ -134,11 +134,7 @@ public class AuditLog {
 	 * @return the rows
 	 */
 	public <T> Page<T> find(String query, Pageable pageable, Object view, Function<AuditEvent, T> row) {
-		if (StringUtils.hasText(query) || pageable.getPageNumber() != 0) {
-			return find(query, pageable).map(row);
-		}
-		return this.writes.read(new FirstPage(pageable.getPageSize(), view),
-				(key) -> this.events.findAllByOrderByAtDescIdDesc(pageable).map(row));
+		return this.writes.logPage(query, pageable, view, () -> find(query, pageable).map(row));
 	}
 
 	/**
@@ -173,15 +169,6 @@ public class AuditLog {
 			return text;
 		}
 		return text.substring(0, length);
-	}
-
-	/**
-	 * The key of the kept first page, apart from the counts of {@link #latest(int)}.
-	 *
-	 * @param size its rows
-	 * @param view what its rows were made for
-	 */
-	private record FirstPage(int size, Object view) {
 	}
 
 }

@@ -167,11 +167,9 @@ public class CommandLog implements DisposableBean {
 	 * @return the rows
 	 */
 	public <T> Page<T> find(String query, Pageable pageable, Object view, Function<CommandLogEntry, T> row) {
-		if (StringUtils.hasText(query) || pageable.getPageNumber() != 0) {
-			return find(query, pageable).map(row);
-		}
+		// the queue is written first: once it was not empty, the kept page is stale
 		flush();
-		return this.writes.read(new FirstPage(pageable.getPageSize(), view), (key) -> find(null, pageable).map(row));
+		return this.writes.logPage(query, pageable, view, () -> find(query, pageable).map(row));
 	}
 
 	private void flushQuietly() {
@@ -197,15 +195,6 @@ public class CommandLog implements DisposableBean {
 	public void destroy() {
 		this.writer.shutdownNow();
 		flushQuietly();
-	}
-
-	/**
-	 * The key of the kept first page.
-	 *
-	 * @param size its rows
-	 * @param view what its rows were made for
-	 */
-	private record FirstPage(int size, Object view) {
 	}
 
 }

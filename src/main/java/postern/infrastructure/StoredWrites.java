@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StringUtils;
 
 /**
  * How many times some stored rows were added, changed or removed, counted once the change
@@ -92,7 +96,35 @@ public abstract class StoredWrites {
 		return value;
 	}
 
+	/**
+	 * A page of a log as its page shows it. The first page of the whole log, the one
+	 * opened to see what happened last, is kept until the next write; a search or a later
+	 * page is read each time.
+	 * @param <T> what the page shows of a row
+	 * @param query the page's search; blank for the whole log
+	 * @param pageable the page
+	 * @param view what the rows depend on besides the stored rows (the page's locale);
+	 * rows kept for another view are not reused
+	 * @param read reads the page
+	 * @return the page
+	 */
+	public <T> Page<T> logPage(String query, Pageable pageable, Object view, Supplier<Page<T>> read) {
+		if (StringUtils.hasText(query) || pageable.getPageNumber() != 0) {
+			return read.get();
+		}
+		return read(new FirstPage(pageable.getPageSize(), view), (key) -> read.get());
+	}
+
 	private record Kept(long count, Object value) {
+	}
+
+	/**
+	 * The key of a log's kept first page, apart from the other keys of a subclass.
+	 *
+	 * @param size its rows
+	 * @param view what its rows were made for
+	 */
+	private record FirstPage(int size, Object view) {
 	}
 
 }
