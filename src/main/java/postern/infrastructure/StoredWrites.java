@@ -119,7 +119,8 @@ public abstract class StoredWrites {
 	}
 
 	/**
-	 * The key of a log's kept first page, apart from the other keys of a subclass.
+	 * The key of a log's kept first page; being private, it equals no key of a subclass's
+	 * own reads.
 	 *
 	 * @param size its rows
 	 * @param view what its rows were made for
