@@ -146,12 +146,7 @@ public class CommandLog implements DisposableBean {
 	 */
 	public Page<CommandLogEntry> find(String query, Pageable pageable) {
 		flush();
-		return this.reads.execute((status) -> {
-			if (!StringUtils.hasText(query)) {
-				return this.entries.findAllByOrderByAtDescIdDesc(pageable);
-			}
-			return this.entries.search(query.strip(), pageable);
-		});
+		return read(query, pageable);
 	}
 
 	/**
@@ -169,7 +164,16 @@ public class CommandLog implements DisposableBean {
 	public <T> Page<T> find(String query, Pageable pageable, Object view, Function<CommandLogEntry, T> row) {
 		// the queue is written first: once it was not empty, the kept page is stale
 		flush();
-		return this.writes.logPage(query, pageable, view, () -> find(query, pageable).map(row));
+		return this.writes.logPage(query, pageable, view, () -> read(query, pageable).map(row));
+	}
+
+	private Page<CommandLogEntry> read(String query, Pageable pageable) {
+		return this.reads.execute((status) -> {
+			if (!StringUtils.hasText(query)) {
+				return this.entries.findAllByOrderByAtDescIdDesc(pageable);
+			}
+			return this.entries.search(query.strip(), pageable);
+		});
 	}
 
 	private void flushQuietly() {
